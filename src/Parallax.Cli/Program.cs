@@ -1,0 +1,3 @@
+using Parallax.Cli;
+
+return CliApp.Run(args);
