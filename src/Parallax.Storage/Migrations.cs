@@ -1,0 +1,72 @@
+namespace Parallax.Storage;
+
+/// <summary>
+/// The schema, as an ordered list of migrations. The store's version is <c>PRAGMA user_version</c>; opening a store
+/// applies the missing migrations in one transaction each. Never edit a released migration: add a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
+    [
+        (1, "articles, full-text index, near-duplicate bands", """
+            CREATE TABLE articles (
+                id              INTEGER PRIMARY KEY,
+                title           TEXT NOT NULL,
+                source          TEXT,
+                source_domain   TEXT,
+                url             TEXT,
+                canonical_url   TEXT,
+                url_key         TEXT,
+                published       TEXT,
+                authors         TEXT NOT NULL DEFAULT '[]',
+                language        TEXT,
+                format          TEXT NOT NULL,
+                origin          TEXT NOT NULL,
+                extractor       TEXT,
+                text            TEXT NOT NULL,
+                cleaning        TEXT,
+                content_hash    TEXT NOT NULL,
+                signature       BLOB,
+                copy_of         INTEGER REFERENCES articles(id),
+                copy_similarity REAL,
+                ingested_at     TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
+            CREATE UNIQUE INDEX articles_url_key ON articles(url_key) WHERE url_key IS NOT NULL;
+            CREATE INDEX articles_published ON articles(published);
+            CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of IS NOT NULL;
+
+            CREATE TABLE article_raw (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                raw        TEXT NOT NULL
+            );
+
+            CREATE TABLE article_bands (
+                band_key   INTEGER NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+            );
+            CREATE INDEX article_bands_key ON article_bands(band_key);
+
+            CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+
+            CREATE TABLE ingest_failures (
+                id        INTEGER PRIMARY KEY,
+                origin    TEXT NOT NULL,
+                code      TEXT NOT NULL,
+                reason    TEXT NOT NULL,
+                failed_at TEXT NOT NULL
+            );
+            """),
+        (2, "annotation layers per article", """
+            CREATE TABLE article_layers (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                layer      TEXT NOT NULL,
+                component  TEXT NOT NULL,
+                data       TEXT NOT NULL,
+                PRIMARY KEY (article_id, layer)
+            );
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}
