@@ -66,6 +66,38 @@ internal static class Migrations
                 PRIMARY KEY (article_id, layer)
             );
             """),
+        (3, "stories: placements with their explanation, merges, and the clusterer's saved state", """
+            CREATE TABLE stories (
+                id              INTEGER PRIMARY KEY,
+                headline        TEXT NOT NULL,
+                merged_into     INTEGER REFERENCES stories(id),
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT NOT NULL
+            );
+            CREATE TABLE story_articles (
+                article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                story_id    INTEGER NOT NULL REFERENCES stories(id),
+                score       REAL,
+                decision    TEXT NOT NULL,
+                explanation TEXT NOT NULL,
+                placed_at   TEXT NOT NULL
+            );
+            CREATE INDEX story_articles_story ON story_articles(story_id);
+            CREATE TABLE story_merges (
+                id          INTEGER PRIMARY KEY,
+                into_story  INTEGER NOT NULL,
+                absorbed    INTEGER NOT NULL,
+                article_id  INTEGER,
+                explanation TEXT NOT NULL,
+                merged_at   TEXT NOT NULL
+            );
+            CREATE TABLE engine_state (
+                name       TEXT PRIMARY KEY,
+                version    INTEGER NOT NULL,
+                data       BLOB NOT NULL,
+                saved_at   TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;
