@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Parallax.Ingestion.Html;
@@ -44,8 +45,11 @@ public static partial class ExtractionRules
     {
         "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio", "map",
         "button", "input", "select", "textarea", "option", "label", "nav", "aside", "footer", "figure", "figcaption", "picture", "img",
-        "form", "dialog", "menu", "title", "meta", "link", "header", "address", "del", "s", "strike",
+        "dialog", "menu", "title", "meta", "link", "address", "del", "s", "strike",
     };
+
+    /// <summary>Elements skipped like furniture-named ones: unless they hold most of the page's paragraph text (a form around a whole ASP.NET page).</summary>
+    public static readonly HashSet<string> SoftSkippedElements = new(StringComparer.Ordinal) { "form", "header" };
 
     /// <summary>Elements that end a paragraph of the extracted text (everything else is inline).</summary>
     public static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
@@ -71,29 +75,33 @@ public static partial class ExtractionRules
     /// Class or id words (split at spaces, '-', '_' and camelCase) of page furniture: a subtree so marked is skipped,
     /// unless it also carries a word of <see cref="ContentWords"/> (as in Readability's unlikely/maybe pair).
     /// </summary>
-    [GeneratedRegex(
-        "^(share|sharing|shares|social|socials|sociallinks|related|relatedposts|recommended|recommendations|recirc|newsletter|newsletters|subscribe|subscription|signup|" +
-        "comment|comments|commentary|disqus|advert|advertisement|advertising|ads|ad|adslot|adunit|dfp|gpt|sponsor|sponsored|promo|promotion|promoted|outbrain|taboola|" +
-        "sidebar|rail|breadcrumb|breadcrumbs|footer|nav|navbar|navigation|menu|masthead|popup|modal|overlay|cookie|cookies|gdpr|consent|banner|" +
-        "byline|author|authors|bio|dateline|timestamp|tags|tag|tagged|keywords|topics|caption|credit|credits|photo|toolbar|print|email|" +
-        "paywall|meter|most|popular|trending|mostread|readmore|readnext|upnext|more|pagination|pager|skip|hidden|hide|visually|sr|screenreader|" +
-        "widget|widgets|teaser|teasers|tout|card|cards|carousel|slideshow|gallery|video|player|embed|playlist|headline|kicker|rating|reactions|" +
-        "follow|app|download|print|disclaimer|correction|corrections|copyright|legal|login|register|search|alert|notification|jump|sticky|affiliate|" +
-        "inline|aside|callout|pullquote|pull|infobox|factbox|feedback|survey|poll|donate|membership|podcast|audio|listen|summary|toc|contents)$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    public static partial Regex FurnitureWord();
+        public static readonly FrozenSet<string> FurnitureWords = new[]
+    {
+        "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "affiliate", "alert", "app", "aside", "audio", "author", "authors",
+        "banner", "bio", "breadcrumb", "breadcrumbs", "byline", "callout", "caption", "card", "cards", "carousel", "comment", "commentary",
+        "comments", "consent", "contents", "cookie", "cookies", "copyright", "correction", "corrections", "credit", "credits", "dateline", "dfp",
+        "disclaimer", "disqus", "donate", "download", "email", "embed", "factbox", "feedback", "follow", "footer", "gallery", "gdpr", "gpt",
+        "headline", "hidden", "hide", "infobox", "inline", "jump", "keywords", "kicker", "legal", "listen", "login", "masthead", "membership", "menu",
+        "meter", "modal", "more", "most", "mostread", "nav", "navbar", "navigation", "newsletter", "newsletters", "notification", "outbrain",
+        "overlay", "pager", "pagination", "paywall", "photo", "player", "playlist", "podcast", "poll", "popular", "popup", "print", "promo",
+        "promoted", "promotion", "pull", "pullquote", "rail", "rating", "reactions", "readmore", "readnext", "recirc", "recommendations",
+        "recommended", "register", "related", "relatedposts", "screenreader", "search", "share", "shares", "sharing", "sidebar", "signup", "skip",
+        "slideshow", "social", "sociallinks", "socials", "sponsor", "sponsored", "sr", "sticky", "subscribe", "subscription", "summary", "survey",
+        "taboola", "tag", "tagged", "tags", "teaser", "teasers", "timestamp", "toc", "toolbar", "topics", "tout", "trending", "upnext", "video",
+        "visually", "widget", "widgets",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Class or id words that mark the article's text itself.</summary>
-    [GeneratedRegex(
-        "^(article|articlebody|body|content|contents|entry|post|story|storybody|text|main|prose|richtext|copy|blog|column|page)$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    public static partial Regex ContentWords();
+        public static readonly FrozenSet<string> ContentWords = new[]
+    {
+        "article", "articlebody", "body", "content", "contents", "entry", "post", "story", "storybody", "text", "main", "prose", "richtext", "copy", "blog", "column", "page",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Body selectors: generic markers of an article's text container used across CMSs (schema.org's articleBody,
     /// WordPress's entry-content, ...). Each is a class/id/itemprop value (compared case-insensitively, whole).
     /// </summary>
-    public static readonly HashSet<string> BodyMarkers = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly FrozenSet<string> BodyMarkers = new[]
     {
         "articleBody", "article-body", "article_body", "articlebody", "article__body", "article-body-text", "article__content", "article-content",
         "article_content", "articleContent", "article-text", "article__text", "articletext", "article-main", "story-body", "story__body",
@@ -102,7 +110,7 @@ public static partial class ExtractionRules
         "body-copy", "content-body", "article-copy", "rich-text", "richtext", "main-content-body", "c-entry-content", "td-post-content",
         "field-name-body", "field--name-body", "news-content", "news-body", "news-text", "blog-content", "blog-post-content", "single-content",
         "text-content", "article-detail", "article-details", "articleDetail", "story", "content-text", "zn-body__paragraph", "paywall-article",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // ------------------------------------------------------------ blocks inside the article
 
@@ -122,26 +130,44 @@ public static partial class ExtractionRules
     /// </summary>
     public static bool IsFurnitureName(string? value)
     {
+        var (furniture, content) = ClassifyName(value);
+        return furniture && !content;
+    }
+
+    /// <summary>Whether a class or id value holds a furniture word and whether it holds a content word.</summary>
+    public static (bool Furniture, bool Content) ClassifyName(string? value)
+    {
         if (string.IsNullOrEmpty(value) || value.Length > 300)
         {
-            return false;
+            return (false, false);
         }
 
-        bool furniture = false;
-        foreach (var word in Words(value))
+        var furnitureLookup = FurnitureWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contentLookup = ContentWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool furniture = false, content = false;
+        int start = -1;
+        for (int i = 0; i <= value.Length; i++)
         {
-            if (ContentWords().IsMatch(word))
+            char c = i < value.Length ? value[i] : ' ';
+            bool boundary = !char.IsAsciiLetterOrDigit(c) || (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(value[i - 1]));
+            if (boundary)
             {
-                return false;
-            }
+                if (start >= 0 && i > start)
+                {
+                    var word = value.AsSpan(start, i - start);
+                    content |= contentLookup.Contains(word);
+                    furniture |= furnitureLookup.Contains(word);
+                }
 
-            if (!furniture && FurnitureWord().IsMatch(word))
+                start = char.IsAsciiLetterOrDigit(c) ? i : -1;
+            }
+            else if (start < 0)
             {
-                furniture = true;
+                start = i;
             }
         }
 
-        return furniture;
+        return (furniture, content);
     }
 
     /// <summary>True when the value is one of <see cref="BodyMarkers"/> (any of its space-separated tokens).</summary>
@@ -152,37 +178,16 @@ public static partial class ExtractionRules
             return false;
         }
 
-        foreach (var token in value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var lookup = BodyMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in value.AsSpan().Split(' '))
         {
-            if (BodyMarkers.Contains(token))
+            var token = value.AsSpan(range).Trim();
+            if (token.Length > 0 && lookup.Contains(token))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    internal static IEnumerable<string> Words(string value)
-    {
-        int start = -1;
-        for (int i = 0; i <= value.Length; i++)
-        {
-            char c = i < value.Length ? value[i] : ' ';
-            bool boundary = !char.IsAsciiLetterOrDigit(c) || (i > 0 && char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(value[i - 1]));
-            if (boundary)
-            {
-                if (start >= 0 && i > start)
-                {
-                    yield return value[start..i];
-                }
-
-                start = char.IsAsciiLetterOrDigit(c) ? i : -1;
-            }
-            else if (start < 0)
-            {
-                start = i;
-            }
-        }
     }
 }

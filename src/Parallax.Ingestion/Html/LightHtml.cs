@@ -30,6 +30,10 @@ public sealed class LightNode
 
     internal int TextStart { get; set; }
 
+    internal sbyte FurnitureFlag { get; set; }
+
+    internal sbyte BodyMarkerFlag { get; set; }
+
     internal int TextLength { get; set; }
 
     internal bool TextHasEntity { get; set; }

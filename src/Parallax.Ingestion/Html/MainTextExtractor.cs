@@ -88,8 +88,7 @@ public sealed class MainTextExtractor
         int markerText = 0;
         foreach (var e in _doc.Elements)
         {
-            if ((ExtractionRules.IsBodyMarker(e.Attr("itemprop")) || ExtractionRules.IsBodyMarker(e.Attr("class")) || ExtractionRules.IsBodyMarker(e.Attr("id")))
-                && _stats.TryGetValue(e, out var st) && !st.Skipped && st.ParaText > markerText)
+            if (IsBodyMarker(e) && _stats.TryGetValue(e, out var st) && !st.Skipped && st.ParaText > markerText)
             {
                 marker = e;
                 markerText = st.ParaText;
@@ -268,18 +267,7 @@ public sealed class MainTextExtractor
         double weight = 0;
         foreach (var value in new[] { e.Attr("class"), e.Attr("id") })
         {
-            if (string.IsNullOrEmpty(value))
-            {
-                continue;
-            }
-
-            bool content = false, furniture = false;
-            foreach (var w in ExtractionRules.Words(value))
-            {
-                content |= ExtractionRules.ContentWords().IsMatch(w);
-                furniture |= ExtractionRules.FurnitureWord().IsMatch(w);
-            }
-
+            var (furniture, content) = ExtractionRules.ClassifyName(value);
             if (content)
             {
                 weight += 25;
@@ -364,16 +352,43 @@ public sealed class MainTextExtractor
         return false;
     }
 
-    /// <summary>Whether an element's class or id words mark it as page furniture.</summary>
+    /// <summary>Whether an element's class or id words mark it as page furniture (cached on the node).</summary>
     internal static bool IsFurnitureNamed(LightNode e)
     {
+        if (e.FurnitureFlag == 0)
+        {
+            e.FurnitureFlag = ComputeFurnitureNamed(e) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return e.FurnitureFlag > 0;
+    }
+
+    /// <summary>Whether an element carries a body marker in its class, id or itemprop (cached on the node).</summary>
+    internal static bool IsBodyMarker(LightNode e)
+    {
+        if (e.BodyMarkerFlag == 0)
+        {
+            e.BodyMarkerFlag = e.Attributes is not null && (ExtractionRules.IsBodyMarker(e.Attr("class")) || ExtractionRules.IsBodyMarker(e.Attr("id")) || ExtractionRules.IsBodyMarker(e.Attr("itemprop")))
+                ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return e.BodyMarkerFlag > 0;
+    }
+
+    private static bool ComputeFurnitureNamed(LightNode e)
+    {
         var name = e.Name!;
+        if (ExtractionRules.SoftSkippedElements.Contains(name))
+        {
+            return true;
+        }
+
         if (e.Attributes is null || name is "body" or "html" or "main" or "article")
         {
             return false;
         }
 
-        if (ExtractionRules.IsBodyMarker(e.Attr("class")) || ExtractionRules.IsBodyMarker(e.Attr("id")) || ExtractionRules.IsBodyMarker(e.Attr("itemprop")))
+        if (IsBodyMarker(e))
         {
             return false;
         }
