@@ -50,6 +50,13 @@ public sealed class MainTextExtractor
         return extractor.Run();
     }
 
+    /// <summary>The text of an HTML fragment (a feed item's content) as a whole, block by block, furniture skipped.</summary>
+    public static ExtractedText FragmentText(LightHtml doc)
+    {
+        var extractor = new MainTextExtractor(doc, null);
+        return extractor.Write([doc.Root], "fragment");
+    }
+
     private ExtractedText Run()
     {
         var body = _doc.Elements.FirstOrDefault(e => e.Name == "body") ?? _doc.Root;
