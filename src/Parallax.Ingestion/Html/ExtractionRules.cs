@@ -55,7 +55,7 @@ public static partial class ExtractionRules
     public static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
-        "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "center", "details", "summary", "hgroup", "caption",
+        "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "center", "details", "hgroup", "caption",
     };
 
     public static readonly HashSet<string> Headings = new(StringComparer.Ordinal) { "h1", "h2", "h3", "h4", "h5", "h6" };
@@ -77,11 +77,11 @@ public static partial class ExtractionRules
     /// </summary>
         public static readonly FrozenSet<string> FurnitureWords = new[]
     {
-        "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "affiliate", "alert", "app", "aside", "audio", "author", "authors",
+        "ad", "ads", "adslot", "adunit", "advert", "advertisement", "advertising", "affiliate", "aside", "audio", "author", "authors",
         "banner", "bio", "breadcrumb", "breadcrumbs", "byline", "callout", "caption", "card", "cards", "carousel", "comment", "commentary",
-        "comments", "consent", "contents", "cookie", "cookies", "copyright", "correction", "corrections", "credit", "credits", "dateline", "dfp",
+        "comments", "consent", "cookie", "cookies", "copyright", "correction", "corrections", "credit", "credits", "dateline", "dfp",
         "disclaimer", "disqus", "donate", "download", "email", "embed", "factbox", "feedback", "follow", "footer", "gallery", "gdpr", "gpt",
-        "headline", "hidden", "hide", "infobox", "inline", "jump", "keywords", "kicker", "legal", "listen", "login", "masthead", "membership", "menu",
+        "headline", "hidden", "hide", "infobox", "jump", "keywords", "kicker", "legal", "listen", "login", "masthead", "membership", "menu",
         "meter", "modal", "more", "most", "mostread", "nav", "navbar", "navigation", "newsletter", "newsletters", "notification", "outbrain",
         "overlay", "pager", "pagination", "paywall", "photo", "player", "playlist", "podcast", "poll", "popular", "popup", "print", "promo",
         "promoted", "promotion", "pull", "pullquote", "rail", "rating", "reactions", "readmore", "readnext", "recirc", "recommendations",
