@@ -115,8 +115,23 @@ public sealed class MainTextExtractor
             return new ExtractedText(string.Empty, [], "own");
         }
 
-        // 3. siblings that continue the article
+        // 3. a body split into several containers of the same marker (ad breaks, paywall parts) is read whole
         var roots = new List<LightNode> { root };
+        if (how == "own:selector" && root.Attr("class") is { Length: > 0 } markerClass)
+        {
+            roots.Clear();
+            foreach (var e in _doc.Elements)
+            {
+                bool same = ReferenceEquals(e, root) || (string.Equals(e.Attr("class"), markerClass, StringComparison.Ordinal)
+                    && _stats.TryGetValue(e, out var es) && !es.Skipped && es.ParaText > 0 && !IsAncestor(e, root));
+                if (same && !roots.Any(r => IsAncestor(r, e)))
+                {
+                    roots.Add(e);
+                }
+            }
+        }
+
+        // 4. siblings that continue the article
         if (root.Parent is { } parent && how == "own")
         {
             double rootScore = _scores.TryGetValue(root, out var rs) ? rs : 0;
@@ -152,6 +167,19 @@ public sealed class MainTextExtractor
         }
 
         return Write(roots, how);
+    }
+
+    private static bool IsAncestor(LightNode ancestor, LightNode node)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            if (ReferenceEquals(n, ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int ParaText(LightNode node) => _stats.TryGetValue(node, out var s) ? s.ParaText : 0;
