@@ -41,6 +41,9 @@ public enum ExclusionKind
     Navigation,
     Advertisement,
     Other,
+
+    /// <summary>A subheading of the article itself: kept in the text and explainable, but not a sentence to take claims from.</summary>
+    Subheading,
 }
 
 public readonly record struct Exclusion(TextRange Range, ExclusionKind Kind, string Rule);
