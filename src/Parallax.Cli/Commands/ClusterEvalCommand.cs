@@ -18,11 +18,12 @@ public static class ClusterEvalCommand
         var topics = new Option<string?>("--topics") { Description = "ECB+ topic range, e.g. 1-35 (default: all)." };
         var baseline = new Option<bool>("--baseline") { Description = "Also measure plain TF-IDF cosine clustering at its best threshold." };
         var set = new Option<string[]>("--set") { Description = "Experiment: override a clustering option, NAME=VALUE (repeatable). The product uses the defaults.", AllowMultipleArgumentsPerToken = false };
+        var errors = new Option<int>("--errors") { Description = "Diagnose: list up to N mixed and N split stories of the first arrival order." };
         var background = new Option<string?>("--background") { Description = "Background frequencies file (default: the embedded one); 'none' for no background." };
 
         var command = new Command("cluster", "Measure online story clustering: feed articles in publication order, report BCubed (primary) and pairwise precision, recall and F1.")
         {
-            data, format, json, seeds, topics, baseline, set, background,
+            data, format, json, seeds, topics, baseline, set, background, errors,
         };
         command.SetAction(parse =>
         {
@@ -64,6 +65,21 @@ public static class ClusterEvalCommand
 
             var extractor = new TextFeatureExtractor(bg);
             var features = articles.Select(a => (extractor.Extract(a.Article), a.Gold)).ToList();
+            if (Environment.GetEnvironmentVariable("PARALLAX_CLUSTER_PAIRS") is { Length: > 0 } pairsFile)
+            {
+                File.WriteAllText(pairsFile, ClusterDiagnostics.PairSignals(features, options, bg));
+            }
+
+            if (Environment.GetEnvironmentVariable("PARALLAX_CLUSTER_FEATURES") is { Length: > 0 } featuresFile)
+            {
+                File.WriteAllLines(featuresFile, features.Select(f => JsonSerializer.Serialize(new { gold = f.Gold, f = f.Item1 })));
+            }
+
+            if (parse.GetValue(errors) is int shown and > 0)
+            {
+                Console.Out.Write(ClusterDiagnostics.Describe(features, options, bg, 1, shown));
+            }
+
             var report = ClusterEvaluation.Run(features, options, bg, n);
             var baseReport = parse.GetValue(baseline) ? ClusterEvaluation.Baseline(features, bg, n) : null;
 

@@ -112,8 +112,37 @@ public static class ClusterEvalData
             text.AppendJoin(' ', line).Append('\n');
         }
 
-        var title = lines.Count > 0 ? string.Join(' ', lines[0]) : "";
+        // the title is the first line that is not a dateline ("Tuesday , May 24 , 2005", "18 September 2013 Last updated at 13 : 59 GMT")
+        var title = "";
+        foreach (var line in lines.Take(3))
+        {
+            if (!IsDateline(line))
+            {
+                title = string.Join(' ', line);
+                break;
+            }
+        }
         return (title, text.ToString(), url);
+    }
+
+    private static bool IsDateline(List<string> tokens)
+    {
+        int lowerWords = 0;
+        bool dateWord = false;
+        foreach (var t in tokens)
+        {
+            var lower = t.ToLowerInvariant();
+            if (TermNormalizer.MonthNumber(lower) > 0 || TermNormalizer.IsWeekday(lower) || (t.Length == 4 && t.All(char.IsDigit)))
+            {
+                dateWord = true;
+            }
+            else if (t.Length > 0 && char.IsLower(t[0]) && lower is not ("at" or "updated" or "on" or "published" or "posted" or "last" or "am" or "pm"))
+            {
+                lowerWords++;
+            }
+        }
+
+        return dateWord && tokens.Count <= 14 && lowerWords <= 1;
     }
 
     /// <summary>Reads news-please JSON files (one article each) from a folder.</summary>

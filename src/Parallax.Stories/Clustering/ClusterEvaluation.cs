@@ -149,3 +149,97 @@ public static class ClusterEvaluation
         JoinThreshold = threshold,
     };
 }
+
+/// <summary>Where a run went wrong: predicted stories that mix gold stories, and gold stories split over several.</summary>
+public static class ClusterDiagnostics
+{
+    public static string Describe(IReadOnlyList<(ArticleFeatures Features, string Gold)> articles, ClusteringOptions options, BackgroundFrequencies background, int seed, int limit)
+    {
+        var order = ClusterEvaluation.ArrivalOrder(articles.Select(a => a.Features.Published).ToArray(), seed);
+        var clusterer = new StoryClusterer(options, background);
+        var placements = new Dictionary<long, Placement>();
+        foreach (int i in order)
+        {
+            placements[articles[i].Features.Id] = clusterer.Place(articles[i].Features);
+        }
+
+        var byId = articles.ToDictionary(a => a.Features.Id);
+        var sb = new System.Text.StringBuilder();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        sb.Append("mixed stories:\n");
+        int shown = 0;
+        foreach (var story in clusterer.Stories.OrderByDescending(s => s.Articles.Count))
+        {
+            var golds = story.Articles.GroupBy(a => byId[a].Gold).OrderByDescending(g => g.Count()).ToList();
+            if (golds.Count < 2 || shown++ >= limit)
+            {
+                continue;
+            }
+
+            sb.Append(inv, $"story {story.Id} ({story.Articles.Count}): {string.Join(", ", golds.Select(g => $"{g.Key} x{g.Count()}"))}; entities {string.Join("|", story.TopEntities)}\n");
+            foreach (var g in golds.Skip(1))
+            {
+                foreach (var a in g.Take(3))
+                {
+                    var p = placements[a];
+                    sb.Append(inv, $"   [{g.Key}] \"{Trim(byId[a].Features.Title)}\" {p.Decision} {p.Explanation.Score:0.000} {p.Explanation.Breakdown}; shared: {string.Join("|", p.Explanation.SharedEntities.Take(5).Select(e => e.Name))} / {string.Join("|", p.Explanation.SharedTerms.Take(5).Select(e => e.Term))}{(p.Merges.Count > 0 ? " MERGE" : "")}\n");
+                }
+            }
+        }
+
+        sb.Append("split gold stories:\n");
+        shown = 0;
+        foreach (var g in articles.GroupBy(a => a.Gold))
+        {
+            var parts = g.GroupBy(a => clusterer.StoryOf(a.Features.Id)).OrderByDescending(x => x.Count()).ToList();
+            if (parts.Count < 2 || shown++ >= limit)
+            {
+                continue;
+            }
+
+            sb.Append(inv, $"{g.Key} ({g.Count()}): {string.Join(", ", parts.Select(p => $"story {p.Key} x{p.Count()}"))}\n");
+            foreach (var part in parts.Skip(1).Take(2))
+            {
+                var a = part.First();
+                var p = placements[a.Features.Id];
+                var best = p.Explanation.Candidates.FirstOrDefault();
+                sb.Append(inv, $"   \"{Trim(a.Features.Title)}\" {p.Decision}; best {best?.StoryId} {best?.Score:0.000} {best?.Breakdown}; ents {string.Join("|", a.Features.Entities.OrderByDescending(e => e.Count).Take(6).Select(e => e.Display))}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>CSV of the signals between every two articles of one ECB+ topic (or any same-prefix gold), to study which separate events.</summary>
+    public static string PairSignals(IReadOnlyList<(ArticleFeatures Features, string Gold)> articles, ClusteringOptions options, BackgroundFrequencies background)
+    {
+        var singletons = options with { JoinThreshold = double.PositiveInfinity, MergeThreshold = double.PositiveInfinity };
+        var clusterer = new StoryClusterer(singletons, background);
+        foreach (var a in articles)
+        {
+            clusterer.Place(a.Features);
+        }
+
+        var sb = new System.Text.StringBuilder("topic,same,body,title,entities,details,score\n");
+        static string Topic(string gold) => gold.TrimEnd("ecbplus".ToCharArray());
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        for (int i = 0; i < articles.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (Topic(articles[i].Gold) != Topic(articles[j].Gold))
+                {
+                    continue;
+                }
+
+                var c = clusterer.Score(articles[i].Features, articles[j].Features.Id)!;
+                var b = c.Breakdown;
+                sb.Append(inv, $"{Topic(articles[i].Gold)},{(articles[i].Gold == articles[j].Gold ? 1 : 0)},{b.Body ?? -1:0.0000},{b.Title ?? -1:0.0000},{b.Entities ?? -1:0.0000},{b.Details ?? -1:0.0000},{c.Score:0.0000}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Trim(string s) => s.Length > 70 ? s[..70] : s;
+}

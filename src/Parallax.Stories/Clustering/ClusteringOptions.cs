@@ -17,16 +17,25 @@ public sealed record ClusteringOptions
     public double BodyWeight { get; init; } = 1.0;
 
     /// <summary>Weight of the title cosine (article title against the story's title centroid).</summary>
-    public double TitleWeight { get; init; } = 0.5;
+    public double TitleWeight { get; init; } = 0.25;
 
     /// <summary>Weight of the named-entity cosine (entities weighted by rarity and by presence in the lead).</summary>
-    public double EntityWeight { get; init; } = 1.0;
+    public double EntityWeight { get; init; } = 0.5;
 
     /// <summary>Weight of the details cosine (years, dates, numbers).</summary>
-    public double DetailWeight { get; init; } = 0.3;
+    public double DetailWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of a year or calendar date in the details vector (numbers are weighted by rarity).</summary>
+    public double DateWeight { get; init; } = 4.0;
+
+    /// <summary>Subtracted, times the share of the story's year mentions the article does not match, when both mention years.</summary>
+    public double YearConflictPenalty { get; init; } = 0.15;
+
+    /// <summary>Term weights are tf times idf to this power: above 1 favours rare terms (names, places) over topic words.</summary>
+    public double IdfPower { get; init; } = 1.0;
 
     /// <summary>An article joins its best story when the score reaches this; else it starts a new story.</summary>
-    public double JoinThreshold { get; init; } = 0.3;
+    public double JoinThreshold { get; init; } = 0.24;
 
     /// <summary>A story that also scores this with the article is merged into the article's story (when the two stories agree, see <see cref="StoryMergeThreshold"/>).</summary>
     public double MergeThreshold { get; init; } = 0.4;
@@ -35,7 +44,7 @@ public sealed record ClusteringOptions
     public double StoryMergeThreshold { get; init; } = 0.3;
 
     /// <summary>Extra weight of terms and entities that occur in the title or the first sentences.</summary>
-    public double LeadBoost { get; init; } = 1.5;
+    public double LeadBoost { get; init; } = 1.25;
 
     // ---- time
 

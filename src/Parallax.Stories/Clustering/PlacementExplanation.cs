@@ -20,6 +20,9 @@ public enum PlacementDecision
 /// <summary>The similarities that made a score. Null when a signal was not available on either side.</summary>
 public sealed record ScoreBreakdown(double? Body, double? Title, double? Entities, double? Details, double TimeFactor, double? DaysApart)
 {
+    /// <summary>Share of the story's year mentions that the article's years match, when both mention years.</summary>
+    public double? YearAgreement { get; init; }
+
     public override string ToString()
     {
         var parts = new List<string>();
@@ -35,6 +38,7 @@ public sealed record ScoreBreakdown(double? Body, double? Title, double? Entitie
         Add("title", Title);
         Add("entities", Entities);
         Add("details", Details);
+        Add("years agree", YearAgreement);
         if (DaysApart is double days)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"time x{TimeFactor:0.00} ({days:0.#} d)"));

@@ -51,6 +51,19 @@ public sealed class StoryClusterer
 
     public IEnumerable<StoryInfo> Stories => _stories.Values.Select(Info);
 
+    /// <summary>How an article (placed or not) scores against a story now, without changing anything: "why not story X?".</summary>
+    public CandidateScore? Score(ArticleFeatures article, long storyId)
+    {
+        if (!_stories.TryGetValue(Resolve(storyId), out var story))
+        {
+            return null;
+        }
+
+        var v = Vectorise(article);
+        var (score, breakdown) = Score(v, article.Published, story);
+        return new CandidateScore(story.Id, score, breakdown, story.Members.Count, story.Headline);
+    }
+
     /// <summary>Places one article: joins a story or starts one. Returns where it went and why.</summary>
     public Placement Place(ArticleFeatures article)
     {
@@ -205,6 +218,7 @@ public sealed class StoryClusterer
         public SparseVector Title;
         public SparseVector Entities;
         public SparseVector Details;
+        public int[] Years = [];
         public int[] DistinctIds = [];
     }
 
@@ -218,7 +232,7 @@ public sealed class StoryClusterer
         {
             int id = _vocab.Id(t.Term);
             distinct.Add(id);
-            float w = (1f + MathF.Log(t.Count)) * _vocab.Idf(id) * (t.InLead ? lead : 1f);
+            float w = (1f + MathF.Log(t.Count)) * Idf(id) * (t.InLead ? lead : 1f);
             if (w > 0)
             {
                 _scratch.Add((id, w));
@@ -231,7 +245,7 @@ public sealed class StoryClusterer
         foreach (var t in a.TitleTerms)
         {
             int id = _vocab.Id(t);
-            float w = _vocab.Idf(id);
+            float w = Idf(id);
             if (w > 0)
             {
                 _scratch.Add((id, w));
@@ -246,7 +260,7 @@ public sealed class StoryClusterer
             int id = _vocab.Id("e:" + e.Key);
             distinct.Add(id);
             _entityDisplay.TryAdd(id, e.Display);
-            float w = (1f + MathF.Log(e.Count)) * _vocab.Idf(id) * (e.InLead ? lead : 1f);
+            float w = (1f + MathF.Log(e.Count)) * Idf(id) * (e.InLead ? lead : 1f);
             if (w > 0)
             {
                 _scratch.Add((id, w));
@@ -260,7 +274,8 @@ public sealed class StoryClusterer
         {
             int id = _vocab.Id(d.Key);
             distinct.Add(id);
-            float w = (1f + MathF.Log(d.Count)) * _vocab.Idf(id);
+            // a year or a calendar date tells events apart however many stories of that year the store holds: no idf
+            float w = (1f + MathF.Log(d.Count)) * (d.Kind == DetailKind.Number ? Idf(id) : (float)Options.DateWeight);
             if (w > 0)
             {
                 _scratch.Add((id, w));
@@ -268,8 +283,19 @@ public sealed class StoryClusterer
         }
 
         var details = SparseVector.Normalised(_scratch);
-        return new ArticleVectors { Body = body, Title = title, Entities = entities, Details = details, DistinctIds = distinct.ToArray() };
+        var years = new List<int>();
+        foreach (var d in a.Details)
+        {
+            if (d.Kind == DetailKind.Year)
+            {
+                years.Add(_vocab.Id(d.Key));
+            }
+        }
+
+        return new ArticleVectors { Body = body, Title = title, Entities = entities, Details = details, Years = years.ToArray(), DistinctIds = distinct.ToArray() };
     }
+
+    private float Idf(int id) => Options.IdfPower == 1 ? _vocab.Idf(id) : MathF.Pow(_vocab.Idf(id), (float)Options.IdfPower);
 
     /// <summary>The article's index keys: its weightiest rare terms and its weightiest entities.</summary>
     private List<(int Id, float Weight, bool Entity)> IndexKeys(ArticleVectors v)
@@ -370,8 +396,40 @@ public sealed class StoryClusterer
         double? details = v.Details.IsEmpty || s.Details.IsEmpty ? null : s.Details.Cosine(v.Details);
         double? days = published is DateTimeOffset p ? DaysApart(p, s) : null;
         double time = TimeFactor(days);
-        var breakdown = new ScoreBreakdown(body, title, entities, details, time, days);
-        return (Combine(body, title, entities, details) * time, breakdown);
+        // years written in the text stand in for when the event happened only when publication dates do not tell
+        double? yearShare = published is null || s.First is null ? YearShare(v.Years, s) : null;
+        var breakdown = new ScoreBreakdown(body, title, entities, details, time, days) { YearAgreement = yearShare };
+        double score = Combine(body, title, entities, details);
+        if (yearShare is double share)
+        {
+            score -= Options.YearConflictPenalty * (1 - share);
+        }
+
+        return (score * time, breakdown);
+    }
+
+    /// <summary>
+    /// The share of the story's year mentions that the article's years match, when both mention years: different
+    /// years are the clearest sign of two similar but different events.
+    /// </summary>
+    private double? YearShare(int[] years, Story s)
+    {
+        if (years.Length == 0 || s.Years.Count == 0)
+        {
+            return null;
+        }
+
+        double total = 0, match = 0;
+        foreach (var (id, n) in s.Years)
+        {
+            total += n;
+            if (Array.IndexOf(years, id) >= 0)
+            {
+                match += n;
+            }
+        }
+
+        return total > 0 ? match / total : null;
     }
 
     private double Combine(double? body, double? title, double? entities, double? details)
@@ -434,6 +492,11 @@ public sealed class StoryClusterer
         story.Title.Add(v.Title, Options.CentroidTerms);
         story.Entities.Add(v.Entities, Options.CentroidEntities);
         story.Details.Add(v.Details, Options.CentroidEntities);
+        foreach (int y in v.Years)
+        {
+            story.Years[y] = story.Years.GetValueOrDefault(y) + 1;
+        }
+
         story.Members.Add(article.Id);
         story.Weighted++;
         story.Extend(article.Published);
@@ -449,6 +512,11 @@ public sealed class StoryClusterer
         into.Title.Add(absorbed.Title, Options.CentroidTerms);
         into.Entities.Add(absorbed.Entities, Options.CentroidEntities);
         into.Details.Add(absorbed.Details, Options.CentroidEntities);
+        foreach (var (y, n) in absorbed.Years)
+        {
+            into.Years[y] = into.Years.GetValueOrDefault(y) + n;
+        }
+
         into.Members.AddRange(absorbed.Members);
         into.Weighted += absorbed.Weighted;
         into.Copies += absorbed.Copies;
@@ -578,6 +646,9 @@ public sealed class StoryClusterer
         public Centroid Entities { get; } = new();
 
         public Centroid Details { get; } = new();
+
+        /// <summary>How many member articles mention each year.</summary>
+        public Dictionary<int, int> Years { get; } = [];
 
         public List<string> Outlets { get; } = new(1);
 
