@@ -8,5 +8,6 @@ public static class EvalCommands
     public static IEnumerable<Command> Create() =>
     [
         ExtractEvalCommand.Create(),
+        ClusterEvalCommand.Create(),
     ];
 }
