@@ -151,7 +151,7 @@ public sealed partial class ArticleStore : IDisposable
     /// Stores an article unless the same URL or content is already there; links it as a copy when its near-duplicate
     /// signature matches a stored article's. Atomic: the article, its index rows and its bands go in together.
     /// </summary>
-    public AddResult Add(ArticleDraft draft, ArticleFingerprint fingerprint)
+    public AddResult Add(ArticleDraft draft, IContentFingerprint fingerprint)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(fingerprint);
@@ -208,7 +208,7 @@ public sealed partial class ArticleStore : IDisposable
         set => _groupSize = Math.Max(1, value);
     }
 
-    private AddResult AddCore(ArticleDraft draft, ArticleFingerprint fingerprint)
+    private AddResult AddCore(ArticleDraft draft, IContentFingerprint fingerprint)
     {
         var tx = _transaction;
         var urlKey = UrlKey.From(draft.CanonicalUrl) ?? UrlKey.From(draft.Url);
@@ -232,9 +232,9 @@ public sealed partial class ArticleStore : IDisposable
         var id = _connection.ExecuteScalar<long>(
             """
             INSERT INTO articles (title, source, source_domain, url, canonical_url, url_key, published, authors, language, format,
-                                  origin, extractor, text, cleaning, content_hash, signature, copy_of, copy_similarity, ingested_at)
+                                  origin, extractor, text, cleaning, content_hash, signature, shingle_count, copy_of, copy_similarity, ingested_at)
             VALUES (@Title, @Source, @SourceDomain, @Url, @CanonicalUrl, @urlKey, @published, @authors, @Language, @Format,
-                    @origin, @Extractor, @Text, @cleaning, @hash, @signature, @copyOf, @similarity, @now);
+                    @origin, @Extractor, @Text, @cleaning, @hash, @signature, @shingles, @copyOf, @similarity, @now);
             SELECT last_insert_rowid();
             """,
             new
@@ -255,6 +255,7 @@ public sealed partial class ArticleStore : IDisposable
                 cleaning = draft.Cleaning is null ? null : Json.Cleaning(draft.Cleaning),
                 hash = fingerprint.ContentHash,
                 signature = fingerprint.SignatureBytes(),
+                shingles = fingerprint.ShingleCount,
                 copyOf,
                 similarity,
                 now = FormatTime(DateTimeOffset.UtcNow),
@@ -277,28 +278,31 @@ public sealed partial class ArticleStore : IDisposable
             : new AddResult(AddOutcome.Stored, id);
     }
 
-    private (long? CopyOf, double? Similarity) FindCopy(ArticleFingerprint fingerprint)
+    private (long? CopyOf, double? Similarity) FindCopy(IContentFingerprint fingerprint)
     {
-        if (fingerprint.BandKeys.Length == 0)
+        if (fingerprint.BandKeys.Count == 0)
         {
             return (null, null);
         }
 
-        var candidates = _connection.Query<(long Id, byte[] Signature, long? CopyOf)>(
-            "SELECT DISTINCT a.id, a.signature, a.copy_of FROM article_bands b JOIN articles a ON a.id = b.article_id WHERE b.band_key IN @keys LIMIT 200",
+        var candidates = _connection.Query<(long Id, byte[] Signature, long ShingleCount, string Hash, long? CopyOf)>(
+            """
+            SELECT a.id, a.signature, a.shingle_count, a.content_hash, a.copy_of FROM articles a
+            WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN @keys LIMIT 1000)
+            ORDER BY a.id LIMIT 200
+            """,
             new { keys = fingerprint.BandKeys },
             _transaction);
         long? best = null;
         double bestSimilarity = 0;
-        foreach (var (id, signature, copyOf) in candidates)
+        foreach (var (id, signature, shingles, hash, copyOf) in candidates)
         {
-            if (signature is null)
+            if (signature is null || fingerprint.CopySimilarity(signature, (int)shingles, hash) is not double s)
             {
                 continue;
             }
 
-            var s = fingerprint.Similarity(ArticleFingerprint.SignatureFromBytes(signature));
-            if (s >= Options.CopyThreshold && (s > bestSimilarity || (s == bestSimilarity && (copyOf ?? id) < best)))
+            if (s > bestSimilarity || (s == bestSimilarity && (copyOf ?? id) < best))
             {
                 best = copyOf ?? id; // link to the first of the copies, so a chain of copies counts as one voice
                 bestSimilarity = s;

@@ -27,6 +27,7 @@ internal static class Migrations
                 cleaning        TEXT,
                 content_hash    TEXT NOT NULL,
                 signature       BLOB,
+                shingle_count   INTEGER NOT NULL DEFAULT 0,
                 copy_of         INTEGER REFERENCES articles(id),
                 copy_similarity REAL,
                 ingested_at     TEXT NOT NULL

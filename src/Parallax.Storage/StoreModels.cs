@@ -4,9 +4,6 @@ namespace Parallax.Storage;
 
 public sealed record StoreOptions
 {
-    /// <summary>Estimated Jaccard similarity of shingle sets at or above which a new article is linked as a copy of a stored one.</summary>
-    public double CopyThreshold { get; init; } = 0.5;
-
     /// <summary>Keep the raw page (HTML) of each article.</summary>
     public bool KeepRaw { get; init; }
 }

@@ -18,7 +18,7 @@ public class ArticleStoreTests
         Cleaning = new CleaningLayer([new TextRange(0, text.Length)], []),
     };
 
-    private static ArticleFingerprint Fp(string hash, ulong[]? minhash = null, long[]? bands = null) =>
+    private static TestFingerprint Fp(string hash, ulong[]? minhash = null, long[]? bands = null) =>
         new(hash, minhash ?? [1, 2, 3, 4], bands ?? []);
 
     [Fact]

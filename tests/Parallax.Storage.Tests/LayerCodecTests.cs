@@ -59,7 +59,7 @@ public class LayerCodecTests
         var doc = Annotated();
         var id = store.Add(
             new ArticleDraft { Text = doc.Text, Title = "t", Format = "text", Origin = new InputOrigin("x.txt") },
-            new ArticleFingerprint("h", [1], [])).Id;
+            new TestFingerprint("h", [1], [])).Id;
         Assert.Equal([id], store.ArticlesNeedingAnnotation("p@1"));
         store.SaveLayers(id, doc, "p@1");
         Assert.Empty(store.ArticlesNeedingAnnotation("p@1"));

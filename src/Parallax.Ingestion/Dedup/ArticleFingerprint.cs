@@ -21,7 +21,7 @@ namespace Parallax.Ingestion.Dedup;
 /// in the longer (a trimmed wire story). Independent reports of one event by different outlets share names and
 /// a few quotes but almost no 5-word sequences (Jaccard well under 0.1), so they stay separate voices.
 /// </summary>
-public sealed class ArticleFingerprint
+public sealed class ArticleFingerprint : Parallax.Core.IContentFingerprint
 {
     public const int ShingleSize = 5;
     public const int Bands = 40;
@@ -200,6 +200,18 @@ public sealed class ArticleFingerprint
         }
 
         return new ArticleFingerprint(contentHash, values, shingleCount);
+    }
+
+    /// <inheritdoc/>
+    public double? CopySimilarity(ReadOnlySpan<byte> storedSignature, int storedShingleCount, string storedContentHash)
+    {
+        if (storedSignature.Length != Hashes * 8)
+        {
+            return null;
+        }
+
+        var stored = FromStored(storedContentHash, storedSignature, storedShingleCount);
+        return IsCopyOf(stored) ? Similarity(stored) : null;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{ContentHash[..12]} ({ShingleCount} shingles)");

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Parallax.Core;
+using Parallax.Ingestion;
+using Parallax.Storage;
+
+namespace Parallax.Engine;
+
+/// <summary>Options of an engine: where the store is and how it behaves.</summary>
+public sealed record EngineOptions
+{
+    public StoreOptions Store { get; init; } = new();
+
+    /// <summary>Annotate each new article and place it in a story as it is ingested (default). Off: only read and store.</summary>
+    public bool AnalyzeOnIngest { get; init; } = true;
+}
+
+/// <summary>
+/// The operations the hosts expose, over one store: ingest inputs, annotate articles, place them in stories, and
+/// build briefs. Not thread-safe: one engine per thread or request (opening one is cheap).
+/// </summary>
+public sealed partial class ParallaxEngine : IDisposable
+{
+    private ParallaxEngine(ArticleStore store, EngineOptions options)
+    {
+        Store = store;
+        Options = options;
+    }
+
+    public ArticleStore Store { get; }
+
+    public EngineOptions Options { get; }
+
+    public static ParallaxEngine Open(string dbPath, EngineOptions? options = null)
+    {
+        options ??= new EngineOptions();
+        return new ParallaxEngine(ArticleStore.Open(dbPath, options.Store), options);
+    }
+
+    /// <summary>
+    /// Reads every input, stores each article once (duplicates by URL or content are counted, copies are linked), and
+    /// records each failure with its origin; one bad input never stops the batch. Writes are committed in small
+    /// groups, so an interrupted ingest keeps everything committed before it stopped.
+    /// </summary>
+    public IngestReport Ingest(IEnumerable<string> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default)
+    {
+        var report = new IngestReport();
+        var watch = Stopwatch.StartNew();
+        using (Store.BeginWrites(commitEvery: 64))
+        {
+            foreach (var outcome in InputReader.Read(inputs, readOptions, cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                IngestEvent e;
+                switch (outcome)
+                {
+                    case ArticleRead read:
+                        e = Save(read, report);
+                        break;
+                    case ReadFailure failure:
+                        var failed = new InputFailed(failure.Origin, failure.Code, failure.Reason);
+                        Store.RecordFailure(failure.Origin, failure.Code, failure.Reason);
+                        report.Failures.Add(failed);
+                        e = failed;
+                        break;
+                    default:
+                        continue;
+                }
+
+                onEvent?.Invoke(e);
+            }
+        }
+
+        if (Options.AnalyzeOnIngest && report.NewArticles.Count > 0)
+        {
+            AnalyzeNew(cancellationToken);
+        }
+
+        report.Elapsed = watch.Elapsed;
+        return report;
+    }
+
+    private IngestEvent Save(ArticleRead read, IngestReport report)
+    {
+        AddResult result;
+        try
+        {
+            result = Store.Add(read.Draft, read.Fingerprint);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            var failed = new InputFailed(read.Draft.Origin, ErrorCodes.Unknown, "could not be stored: " + ex.Message);
+            report.Failures.Add(failed);
+            return failed;
+        }
+
+        switch (result.Outcome)
+        {
+            case AddOutcome.Duplicate:
+                report.Duplicates++;
+                return new ArticleDuplicate(read.Draft.Origin, result.Id, result.Reason ?? "duplicate");
+            case AddOutcome.StoredAsCopy:
+                report.Stored++;
+                report.Copies++;
+                report.NewArticles.Add(result.Id);
+                return new ArticleStored(read.Draft.Origin, result.Id, read.Draft.Title, result.CopyOf, result.Similarity);
+            default:
+                report.Stored++;
+                report.NewArticles.Add(result.Id);
+                return new ArticleStored(read.Draft.Origin, result.Id, read.Draft.Title, null, null);
+        }
+    }
+
+    public void Dispose() => Store.Dispose();
+}
