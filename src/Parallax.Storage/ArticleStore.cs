@@ -263,9 +263,12 @@ public sealed partial class ArticleStore : IDisposable
             tx);
 
         _connection.Execute("INSERT INTO articles_fts (rowid, title, body) VALUES (@id, @title, @body)", new { id, title = draft.Title, body }, tx);
-        foreach (var band in fingerprint.BandKeys)
+        if (fingerprint.BandKeys.Count > 0)
         {
-            _connection.Execute("INSERT INTO article_bands (band_key, article_id) VALUES (@band, @id)", new { band, id }, tx);
+            _connection.Execute(
+                "INSERT INTO article_bands (band_key, article_id) SELECT value, @id FROM json_each(@bands)",
+                new { id, bands = System.Text.Json.JsonSerializer.Serialize(fingerprint.BandKeys) },
+                tx);
         }
 
         if (Options.KeepRaw && draft.Raw is not null)
@@ -288,10 +291,10 @@ public sealed partial class ArticleStore : IDisposable
         var candidates = _connection.Query<(long Id, byte[] Signature, long ShingleCount, string Hash, long? CopyOf)>(
             """
             SELECT a.id, a.signature, a.shingle_count, a.content_hash, a.copy_of FROM articles a
-            WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN @keys LIMIT 1000)
+            WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN (SELECT value FROM json_each(@keys)) LIMIT 1000)
             ORDER BY a.id LIMIT 200
             """,
-            new { keys = fingerprint.BandKeys },
+            new { keys = System.Text.Json.JsonSerializer.Serialize(fingerprint.BandKeys) },
             _transaction);
         long? best = null;
         double bestSimilarity = 0;

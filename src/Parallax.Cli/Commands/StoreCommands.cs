@@ -74,10 +74,11 @@ public static class StoreCommands
         var published = PublishedOption();
         var maxBytes = MaxBytesOption();
         var noAnalyze = new Option<bool>("--no-analyze") { Description = "Only read and store; annotate and place in stories later." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print a line for every article stored or skipped as a duplicate." };
         var json = GlobalOptions.Json();
         var command = new Command("ingest", "Read news inputs (text, HTML, news-please JSON/JSONL, RSS/Atom, WARC) into the store.")
         {
-            paths, format, source, published, maxBytes, noAnalyze, json,
+            paths, format, source, published, maxBytes, noAnalyze, verbose, json,
         };
         command.SetAction(parse =>
         {
@@ -85,7 +86,7 @@ public static class StoreCommands
             var inputs = parse.GetValue(paths) ?? [];
             using var engine = ParallaxEngine.Open(GlobalOptions.ResolveDb(parse), new EngineOptions { AnalyzeOnIngest = !parse.GetValue(noAnalyze) });
             var asJson = parse.GetValue(json);
-            var report = RunIngest(engine, inputs, options, quiet: asJson);
+            var report = RunIngest(engine, inputs, options, quiet: asJson, verbose: parse.GetValue(verbose) && !asJson);
             if (asJson)
             {
                 Output.Json(new
@@ -106,26 +107,35 @@ public static class StoreCommands
     }
 
     /// <summary>Runs an ingest with a progress bar on a terminal, plain lines otherwise; prints failures and the summary to stderr.</summary>
-    internal static IngestReport RunIngest(ParallaxEngine engine, IEnumerable<string> inputs, ReadOptions options, bool quiet)
+    internal static IngestReport RunIngest(ParallaxEngine engine, IEnumerable<string> inputs, ReadOptions options, bool quiet, bool verbose = false)
     {
         IngestReport report;
+        int seen = 0;
+        var lastProgress = System.Diagnostics.Stopwatch.StartNew();
         void Plain(IngestEvent e)
         {
+            seen++;
             switch (e)
             {
                 case InputFailed f:
                     Output.Message($"failed  {f.Origin}: {f.Reason} [{f.Code}]");
                     break;
-                case ArticleDuplicate d when !quiet:
+                case ArticleDuplicate d when verbose:
                     Output.Message($"dup     {d.Origin}: already stored as article {d.ExistingId} ({d.Reason})");
                     break;
-                case ArticleStored s when !quiet:
+                case ArticleStored s when verbose:
                     Output.Message($"stored  {s.Origin}: article {s.Id}{(s.CopyOf is long c ? $" (copy of {c})" : string.Empty)}: {Output.Shorten(s.Title, 70)}");
                     break;
             }
+
+            if (!quiet && !verbose && lastProgress.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                Output.Message($"... {seen} inputs read");
+                lastProgress.Restart();
+            }
         }
 
-        if (Output.Interactive && !quiet)
+        if (Output.Interactive && !quiet && !verbose)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             IngestReport? result = null;
