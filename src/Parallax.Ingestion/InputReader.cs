@@ -275,7 +275,7 @@ public static class InputReader
             throw Sizes.TooLarge(what, known, options.MaxBytes);
         }
 
-        var bytes = BoundedRead.ReadAll(stream, options.MaxBytes, compressed ? what + " (decompressed)" : what, ct);
+        var bytes = BoundedRead.ReadAll(stream, options.MaxBytes, compressed ? what + " (decompressed)" : what, ct, compressed ? null : size);
         switch (format)
         {
             case InputFormat.Html:
