@@ -9,7 +9,8 @@ namespace Parallax.Benchmarks;
 /// Ingestion throughput: read + sniff + decode + extract + clean + language + fingerprint (everything but storage),
 /// on the 120 pages of the article-extraction set and on 500 BBC news text files, in memory (no disk time).
 /// One operation reads the whole set; pages/s = set size / mean.
-/// Run: dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*IngestBenchmarks*' --job short
+/// Run: dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*IngestBenchmarks*' --job short --inProcess
+/// (in-process: on a busy machine BenchmarkDotNet's out-of-process build can pass its 2-minute timeout).
 /// </summary>
 [MemoryDiagnoser]
 public class IngestBenchmarks
