@@ -233,6 +233,25 @@ public static class InputReader
         }
 
         var headSpan = head.AsSpan(0, headLength);
+        if (size is long large && !compressed && large > options.MaxBytes && options.Format is not (InputFormat.Warc or InputFormat.JsonLines))
+        {
+            // refuse early by size, unless it is a streamed format (whose limit is per record)
+            InputFormat sniffed;
+            try
+            {
+                sniffed = options.Format != InputFormat.Auto ? options.Format : Sniffer.Sniff(headSpan, name, what);
+            }
+            catch (InputError)
+            {
+                sniffed = InputFormat.Text;
+            }
+
+            if (sniffed is not (InputFormat.Warc or InputFormat.JsonLines))
+            {
+                throw Sizes.TooLarge(what, large, options.MaxBytes);
+            }
+        }
+
         var format = options.Format != InputFormat.Auto ? options.Format : Sniffer.Sniff(headSpan, name, what);
         if (options.Format != InputFormat.Auto)
         {
@@ -256,7 +275,7 @@ public static class InputReader
             throw Sizes.TooLarge(what, known, options.MaxBytes);
         }
 
-        var bytes = BoundedRead.ReadAll(stream, options.MaxBytes, compressed ? what + " (decompressed)" : what, ct);
+        var bytes = BoundedRead.ReadAll(stream, options.MaxBytes, compressed ? what + " (decompressed)" : what, ct, compressed ? null : size);
         switch (format)
         {
             case InputFormat.Html:

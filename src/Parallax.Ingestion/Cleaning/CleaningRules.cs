@@ -79,7 +79,7 @@ public static partial class CleaningRules
         "just", "more", "most", "new", "says", "said", "know", "all", "some", "any",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^(sorry,? )?(we are|we're) not (currently )?accepting comments\b|^comments? (are|is) (now )?(closed|disabled|off)\b|^comments? (have|has) been (closed|disabled)\b|^(leave|post|add|write) a (comment|reply)\b|^(\d+ )?comments?:?$|^(show|view|load|read) (all )?(\d+ )?comments\b|^join the (conversation|discussion|debate)\b|^be the first to comment\b|^commenting (is|has been) (closed|disabled)\b|^you must be (logged in|signed in) to (post a )?comment", Options)]
+    [GeneratedRegex(@"^((sorry,? )?(we are|we're) not (currently )?accepting comments( on this (article|story|post|page))?|comments? (are|is) (now )?(closed|disabled|off)( for this (article|story|post))?|comments? (have|has) been (closed|disabled)|(leave|post|add|write) a (comment|reply)|(\d+ )?comments?:?|(show|view|load|read) (all )?(\d+ )?comments|join the (conversation|discussion|debate)|be the first to comment|commenting (is|has been) (closed|disabled)( for this (article|story))?|you must be (logged in|signed in) to (post a )?comment)\W{0,3}$", Options)]
     private static partial Regex CommentNotice();
 
     [GeneratedRegex(@"^(share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|messenger|pinterest|flipboard|telegram)([\s|,/•·]+(share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|messenger|pinterest|flipboard|telegram))*\s*$|^share (this|the) (article|story|post|page)\b|^share (on|via) \w+|^(click|tap) to share\b|^follow us on\b|^like us on facebook\b", Options)]

@@ -76,26 +76,62 @@ public sealed class ArticleFingerprint : Parallax.Core.IContentFingerprint
     /// <summary>Computes the fingerprint of a body text.</summary>
     public static ArticleFingerprint Of(string body)
     {
-        var words = Words(body);
-        var normalised = string.Join(' ', words);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
-        var signature = new ulong[Hashes];
-        Array.Fill(signature, ulong.MaxValue);
-        var seen = new HashSet<ulong>();
-        if (words.Count > 0)
+        // one pass: lower-cased words hashed in place and written, space-separated, into the normal form
+        var normal = new char[body.Length];
+        int normalLength = 0;
+        var wordHashes = new List<ulong>(body.Length / 5);
+        int i = 0;
+        while (i < body.Length)
         {
-            var wordHashes = new ulong[words.Count];
-            for (int i = 0; i < words.Count; i++)
+            while (i < body.Length && !char.IsLetterOrDigit(body[i]))
             {
-                wordHashes[i] = Fnv(words[i]);
+                i++;
             }
 
-            int count = Math.Max(1, words.Count - ShingleSize + 1);
-            for (int i = 0; i < count; i++)
+            int start = i;
+            while (i < body.Length && (char.IsLetterOrDigit(body[i]) || (body[i] is '\'' or '’' && i + 1 < body.Length && char.IsLetter(body[i + 1]) && i > start)))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                continue;
+            }
+
+            if (normalLength > 0)
+            {
+                normal[normalLength++] = ' ';
+            }
+
+            ulong h = 0xCBF29CE484222325UL;
+            for (int k = start; k < i; k++)
+            {
+                char c = char.ToLowerInvariant(body[k]);
+                if (c == '’')
+                {
+                    c = '\'';
+                }
+
+                normal[normalLength++] = c;
+                h = (h ^ c) * 0x100000001B3UL;
+            }
+
+            wordHashes.Add(Mix(h));
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normal, 0, normalLength)));
+        var signature = new ulong[Hashes];
+        Array.Fill(signature, ulong.MaxValue);
+        var seen = new HashSet<ulong>(wordHashes.Count);
+        if (wordHashes.Count > 0)
+        {
+            int count = Math.Max(1, wordHashes.Count - ShingleSize + 1);
+            for (int s = 0; s < count; s++)
             {
                 ulong h = 0xCBF29CE484222325UL;
-                int end = Math.Min(words.Count, i + ShingleSize);
-                for (int j = i; j < end; j++)
+                int end = Math.Min(wordHashes.Count, s + ShingleSize);
+                for (int j = s; j < end; j++)
                 {
                     h = Mix(h ^ wordHashes[j]);
                 }
@@ -276,17 +312,6 @@ public sealed class ArticleFingerprint : Parallax.Core.IContentFingerprint
         }
 
         return keys;
-    }
-
-    private static ulong Fnv(string s)
-    {
-        ulong h = 0xCBF29CE484222325UL;
-        foreach (char c in s)
-        {
-            h = (h ^ c) * 0x100000001B3UL;
-        }
-
-        return Mix(h);
     }
 
     private static ulong Mix(ulong z)

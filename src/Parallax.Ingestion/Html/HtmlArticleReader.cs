@@ -68,7 +68,8 @@ public static class HtmlArticleReader
             CanonicalUrl = canonical,
             Published = meta.Published ?? options.Published,
             Authors = meta.Authors,
-            Language = meta.Language,
+            // a page's lang attribute is often a template's default: detect first, fall back to it
+            Language = (options.DetectLanguage ? Language.LanguageIdentifier.Detect(cleaning.Layer.BodyText(text)) : null) ?? meta.Language,
             Format = format,
             Origin = origin,
             Cleaning = cleaning.Layer,

@@ -32,6 +32,9 @@ public sealed class LightNode
 
     internal sbyte FurnitureFlag { get; set; }
 
+    /// <summary>Scratch space of <see cref="MainTextExtractor"/> (its measurements of this subtree).</summary>
+    internal object? Stats { get; set; }
+
     internal sbyte BodyMarkerFlag { get; set; }
 
     internal int TextLength { get; set; }

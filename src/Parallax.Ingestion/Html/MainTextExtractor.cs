@@ -18,11 +18,10 @@ public sealed record ExtractedText(string Text, IReadOnlyList<TextRange> Heading
 public sealed class MainTextExtractor
 {
     private readonly LightHtml _doc;
-    private readonly Dictionary<LightNode, Stats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<LightNode, double> _scores = new(ReferenceEqualityComparer.Instance);
     private readonly string? _title;
     private bool _firstPass;
-    private Dictionary<LightNode, int> _paraTextFirstPass = [];
+    private int _pass;
     private double _softSkipLimit;
 
     private MainTextExtractor(LightHtml doc, string? title)
@@ -31,8 +30,10 @@ public sealed class MainTextExtractor
         _title = title;
     }
 
-    private sealed class Stats
+    internal sealed class Stats
     {
+        public int Pass;
+
         public int Text;
         public int LinkText;
         public int Commas;
@@ -64,16 +65,11 @@ public sealed class MainTextExtractor
         // Pass 1 skips only what is furniture by tag, role or visibility; pass 2 also skips subtrees with furniture
         // class/id words, unless they hold most of the page's paragraph text (a "fusion-app" wrapper is no sidebar).
         _firstPass = true;
+        _pass = 1;
         var total = Measure(body, inLink: false, depth: 0);
         _firstPass = false;
-        _paraTextFirstPass = new Dictionary<LightNode, int>(_stats.Count, ReferenceEqualityComparer.Instance);
-        foreach (var (node, st) in _stats)
-        {
-            _paraTextFirstPass[node] = st.ParaText;
-        }
-
+        _pass = 2;
         _softSkipLimit = total.ParaText * ExtractionRules.FurnitureMaxShare;
-        _stats.Clear();
         _scores.Clear();
         Measure(body, inLink: false, depth: 0);
 
@@ -82,7 +78,7 @@ public sealed class MainTextExtractor
         double topScore = 0;
         foreach (var (node, score) in _scores)
         {
-            var final = score * (1 - _stats[node].LinkDensity);
+            var final = score * (1 - (TryStats(node, out var ns) ? ns.LinkDensity : 0));
             if (final > topScore)
             {
                 topScore = final;
@@ -95,7 +91,7 @@ public sealed class MainTextExtractor
         int markerText = 0;
         foreach (var e in _doc.Elements)
         {
-            if (IsBodyMarker(e) && _stats.TryGetValue(e, out var st) && !st.Skipped && st.ParaText > markerText)
+            if (IsBodyMarker(e) && TryStats(e, out var st) && !st.Skipped && st.ParaText > markerText)
             {
                 marker = e;
                 markerText = st.ParaText;
@@ -123,7 +119,7 @@ public sealed class MainTextExtractor
             foreach (var e in _doc.Elements)
             {
                 bool same = ReferenceEquals(e, root) || (string.Equals(e.Attr("class"), markerClass, StringComparison.Ordinal)
-                    && _stats.TryGetValue(e, out var es) && !es.Skipped && es.ParaText > 0 && !IsAncestor(e, root));
+                    && TryStats(e, out var es) && !es.Skipped && es.ParaText > 0 && !IsAncestor(e, root));
                 if (same && !roots.Any(r => IsAncestor(r, e)))
                 {
                     roots.Add(e);
@@ -146,7 +142,7 @@ public sealed class MainTextExtractor
                     continue;
                 }
 
-                if (sibling.IsText || !_stats.TryGetValue(sibling, out var ss) || ss.Skipped)
+                if (sibling.IsText || !TryStats(sibling, out var ss) || ss.Skipped)
                 {
                     continue;
                 }
@@ -182,7 +178,19 @@ public sealed class MainTextExtractor
         return false;
     }
 
-    private int ParaText(LightNode node) => _stats.TryGetValue(node, out var s) ? s.ParaText : 0;
+    private int ParaText(LightNode node) => TryStats(node, out var s) ? s.ParaText : 0;
+
+    private bool TryStats(LightNode node, out Stats stats)
+    {
+        if (node.Stats is Stats s && s.Pass == _pass)
+        {
+            stats = s;
+            return true;
+        }
+
+        stats = null!;
+        return false;
+    }
 
     private bool EndsSentence(LightNode p)
     {
@@ -211,9 +219,13 @@ public sealed class MainTextExtractor
 
     private Stats Measure(LightNode node, bool inLink, int depth)
     {
-        var stats = new Stats();
-        _stats[node] = stats;
-        if (IsHardSkipped(node) || (!_firstPass && IsFurnitureNamed(node) && _paraTextFirstPass.GetValueOrDefault(node) < _softSkipLimit))
+        int firstPassParaText = node.Stats is Stats old && old.Pass == 1 ? old.ParaText : 0;
+        var stats = node.Stats as Stats ?? new Stats();
+        node.Stats = stats;
+        stats.Pass = _pass;
+        stats.Text = stats.LinkText = stats.Commas = stats.ParaText = 0;
+        stats.HasBlockChild = stats.Skipped = false;
+        if (IsHardSkipped(node) || (!_firstPass && IsFurnitureNamed(node) && firstPassParaText < _softSkipLimit))
         {
             stats.Skipped = true;
             return stats;
@@ -435,7 +447,7 @@ public sealed class MainTextExtractor
 
     private ExtractedText Write(List<LightNode> roots, string how)
     {
-        var writer = new BlockWriter(_doc, _stats, _title);
+        var writer = new BlockWriter(_doc, _pass, _title);
         foreach (var root in roots)
         {
             writer.Write(root);
@@ -446,7 +458,7 @@ public sealed class MainTextExtractor
     }
 
     /// <summary>Writes subtrees as blocks: paragraphs separated by blank lines, inline text joined with single spaces.</summary>
-    private sealed class BlockWriter(LightHtml doc, Dictionary<LightNode, Stats> stats, string? title)
+    private sealed class BlockWriter(LightHtml doc, int pass, string? title)
     {
         private readonly StringBuilder _out = new();
         private readonly StringBuilder _block = new();
@@ -463,7 +475,8 @@ public sealed class MainTextExtractor
                 return;
             }
 
-            if (stats.TryGetValue(node, out var st) ? st.Skipped : IsSkipped(node))
+            var st = node.Stats is Stats ns && ns.Pass == pass && pass > 0 ? ns : null;
+            if (st is not null ? st.Skipped : IsSkipped(node))
             {
                 return;
             }

@@ -7,9 +7,10 @@ internal static class BoundedRead
 {
     /// <summary>Reads all of <paramref name="stream"/>, at most <paramref name="max"/> bytes.</summary>
     /// <exception cref="InputError">PX2003 when the stream holds more than <paramref name="max"/> bytes.</exception>
-    public static byte[] ReadAll(Stream stream, long max, string what, CancellationToken ct)
+    public static ArraySegment<byte> ReadAll(Stream stream, long max, string what, CancellationToken ct, long? expected = null)
     {
-        var initial = stream.CanSeek ? (int)Math.Min(Math.Max(0, stream.Length - stream.Position), max) + 1 : 64 * 1024;
+        // a known size gives one exact buffer (+1 byte to see the end); otherwise it grows by doubling
+        var initial = expected is long e and >= 0 ? (int)Math.Min(e, max) + 1 : 64 * 1024;
         var buffer = new byte[Math.Max(initial, 16)];
         int count = 0;
         while (true)
@@ -43,12 +44,7 @@ internal static class BoundedRead
             throw Sizes.TooLarge(what, count, max, atLeast: true);
         }
 
-        if (count != buffer.Length)
-        {
-            Array.Resize(ref buffer, count);
-        }
-
-        return buffer;
+        return new ArraySegment<byte>(buffer, 0, count);
     }
 
     /// <summary>Fills <paramref name="buffer"/> as far as the stream allows; returns the count read.</summary>

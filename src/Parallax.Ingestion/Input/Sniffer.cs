@@ -210,9 +210,26 @@ public static class Sniffer
                     return string.Empty;
                 }
 
-                if (at.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase))
+                if (at.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase))
                 {
-                    return "html";
+                    // the doctype names the root element; an internal subset ([...]) may hold '>' characters
+                    int n = 9;
+                    while (n < at.Length && char.IsWhiteSpace(at[n]))
+                    {
+                        n++;
+                    }
+
+                    int nameEnd = n;
+                    while (nameEnd < at.Length && (char.IsLetterOrDigit(at[nameEnd]) || at[nameEnd] is ':' or '-' or '_'))
+                    {
+                        nameEnd++;
+                    }
+
+                    var rootName = at[n..nameEnd].ToString().ToLowerInvariant();
+                    if (rootName.Length > 0)
+                    {
+                        return rootName;
+                    }
                 }
 
                 i += end + 1;

@@ -164,7 +164,7 @@ internal static class WarcReader
                     "deflate" => new ZLibStream(compressed, CompressionMode.Decompress),
                     _ => new GZipStream(compressed, CompressionMode.Decompress),
                 };
-                body = BoundedRead.ReadAll(decompressor, options.MaxBytes, $"record {record}'s decompressed page", CancellationToken.None);
+                body = BoundedRead.ReadAll(decompressor, options.MaxBytes, $"record {record}'s decompressed page", CancellationToken.None).ToArray();
             }
         }
         catch (InvalidDataException ex)
