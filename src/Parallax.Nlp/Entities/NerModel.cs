@@ -142,7 +142,9 @@ public sealed class NerModel
         var tags = tokens.Length <= 4096 ? stackalloc byte[tokens.Length] : new byte[tokens.Length];
         var conf = tokens.Length <= 4096 ? stackalloc float[tokens.Length] : new float[tokens.Length];
         Predict(document.Text, tokens, sentences, tags, conf);
-        return ToMentions(tokens, tags, conf);
+        var mentions = ToMentions(tokens, tags, conf);
+        Honorifics.Apply(document.Text, tokens, mentions);
+        return mentions;
     }
 
     internal static EntityMention[] ToMentions(ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> confidence)
