@@ -17,7 +17,7 @@ public class EntityRecognizerTests
     [Fact]
     public void Default_pipeline_assigns_entities_after_tokens_and_sentences()
     {
-        Assert.Equal("parallax.tokens@1 > parallax.sentences@1 > parallax.entities@2", Default.Value.Signature);
+        Assert.Equal("parallax.tokens@1 > parallax.sentences@1 > parallax.entities@3", Default.Value.Signature);
     }
 
     [Fact]
