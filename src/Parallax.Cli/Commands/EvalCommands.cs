@@ -9,5 +9,6 @@ public static class EvalCommands
     [
         ExtractEvalCommand.Create(),
         ClusterEvalCommand.Create(),
+        .. NerCommands.Eval(),
     ];
 }

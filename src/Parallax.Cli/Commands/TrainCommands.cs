@@ -8,5 +8,6 @@ public static class TrainCommands
     public static IEnumerable<Command> Create() =>
     [
         BackgroundDfCommand.Create(),
+        .. NerCommands.Train(),
     ];
 }
