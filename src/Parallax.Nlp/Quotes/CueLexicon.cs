@@ -72,6 +72,18 @@ public static class CueLexicon
     private static readonly Dictionary<string, CueWord>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         new Dictionary<string, CueWord>(Forms, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Verbs whose base and -s forms are more often nouns ("an email", "the claims", "projects").</summary>
+    private static readonly FrozenSet<string> NounLike = new[]
+    {
+        "email", "post", "report", "comment", "answer", "demand", "promise", "pledge", "charge", "project", "forecast", "estimate",
+        "signal", "protest", "tweet", "counter", "hint", "question", "call", "order", "claim", "attack", "remark", "reason", "state",
+        "note", "vow", "blast", "slam", "support", "praise", "label", "fault", "knock", "champion", "thank", "welcome", "highlight",
+        "doubt", "fear", "hope", "cry", "chant", "shout", "brief", "joke", "point", "repeat", "rail", "pan", "guess", "figure",
+        "record", "reply", "quip", "muse", "plead", "retort", "snap", "lash", "dub", "mock", "brag", "boast", "lament", "rebuke",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsNounLike(string lemma) => NounLike.Contains(lemma);
+
     public static int Count => Forms.Count;
 
     public static bool TryGet(ReadOnlySpan<char> word, out CueWord cue) => Lookup.TryGetValue(word, out cue);

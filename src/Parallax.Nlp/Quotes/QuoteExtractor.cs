@@ -56,9 +56,18 @@ public sealed class QuoteExtractor
     /// <summary>Longest noun phrase taken as a source, in tokens (appositions included).</summary>
     public const int MaxSourceTokens = 30;
 
-    public static IReadOnlyList<ExtractedAttribution> Extract(string text, TokenLayer tokens, SentenceLayer sentences, IReadOnlyList<TextRange> paragraphs)
+    /// <summary>A word outside the hand lexicon is a cue when at least this share of its training occurrences were cues.</summary>
+    public static double LearnedRate { get; set; } = 0.4;
+
+    /// <summary>... and it was a cue at least this many times.</summary>
+    public static int LearnedMinCount { get; set; } = 5;
+
+    /// <summary>A hand-lexicon word whose training cue rate is below this is not taken as a cue.</summary>
+    public static double VetoRate { get; set; } = 0.1;
+
+    public static IReadOnlyList<ExtractedAttribution> Extract(string text, TokenLayer tokens, SentenceLayer sentences, IReadOnlyList<TextRange> paragraphs, CueModel? model = null)
     {
-        var run = new Run(text, tokens.Tokens, sentences.Sentences, paragraphs);
+        var run = new Run(text, tokens.Tokens, sentences.Sentences, paragraphs, model ?? CueModel.Default);
         run.Direct();
         run.Reported();
         run.Continuations();
@@ -79,8 +88,9 @@ public sealed class QuoteExtractor
         private readonly bool[] _used;        // tokens used as cue or source
         private readonly int[] _quoteAttribution;
 
-        public Run(string text, Token[] tokens, Sentence[] sentences, IReadOnlyList<TextRange> paragraphs)
+        public Run(string text, Token[] tokens, Sentence[] sentences, IReadOnlyList<TextRange> paragraphs, CueModel model)
         {
+            Model = model;
             _text = text;
             _tok = tokens;
             _sents = sentences;
@@ -116,6 +126,8 @@ public sealed class QuoteExtractor
         }
 
         public List<ExtractedAttribution> Result { get; } = [];
+
+        private CueModel Model { get; }
 
         // ------------------------------------------------------------------ direct quotes
 
@@ -161,7 +173,7 @@ public sealed class QuoteExtractor
                 if (layout == AttributionLayout.QuoteThenCue && last + 1 < _quotes.Count)
                 {
                     var next = _quotes[last + 1];
-                    if (next.Paragraph == _quotes[last].Paragraph && next.ContinuesFrom < 0 && OnlyAttributionBetween(cue, next.Outer.Start))
+                    if (next.Paragraph == _quotes[last].Paragraph && next.ContinuesFrom < 0 && OnlyAttributionBetween(cue, next.Outer.Start, last + 1))
                     {
                         content.Add(Trim(next.Inner));
                         marks.Add(next.Outer);
@@ -269,11 +281,17 @@ public sealed class QuoteExtractor
                 var (cueStart, cueEnd) = CueGroup(k, start);
                 if (cueStart == start)
                 {
-                    // inverted: said Tangen / said the ministry
+                    // inverted: said Tangen / said the ministry / said Kevin Barrett, a lawyer at Bailey & Glasser, who represents ...
                     var right = RightNp(cueEnd, limit);
                     if (right is null)
                     {
                         return null;
+                    }
+
+                    var rightEnd = right.Value.First + right.Value.Count;
+                    if (rightEnd < limit && IsChar(rightEnd, ',') && limit - cueEnd <= MaxSourceTokens && !HasQuoteBetween(rightEnd, limit))
+                    {
+                        right = MakeNp(right.Value.First, limit);
                     }
 
                     MarkUsed(cueStart, cueEnd);
@@ -326,7 +344,8 @@ public sealed class QuoteExtractor
             var floor = Math.Max(0, lastTok - 8);
             for (var k = lastTok; k >= floor; k--)
             {
-                if (_tok[k].Start < prevEnd || (_sentOf[k] != s && _sentOf[k] >= 0 && !SameParagraph(k, quote.Outer.Start)) || IsSentenceEnd(k))
+                var colonBefore = lastTok < t && IsChar(t, ':');
+                if (_tok[k].Start < prevEnd || (_sentOf[k] != s && _sentOf[k] >= 0 && !SameParagraph(k, quote.Outer.Start) && !colonBefore) || IsSentenceEnd(k))
                 {
                     break;
                 }
@@ -361,19 +380,39 @@ public sealed class QuoteExtractor
             return null;
         }
 
+        private bool HasQuoteBetween(int from, int to)
+        {
+            for (var t = from; t < to; t++)
+            {
+                if (IsQuoteTok(t))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Between the cue and the next quote there is only the rest of the attribution sentence.</summary>
-        private bool OnlyAttributionBetween(TextRange cue, int nextQuoteStart)
+        private bool OnlyAttributionBetween(TextRange cue, int nextQuoteStart, int nextQuote)
         {
             var t = IndexAtOrAfter(cue.End);
             var ended = false;
             var n = 0;
+            var lastComma = false;
             while (t < _tok.Length && _tok[t].Start < nextQuoteStart)
             {
+                lastComma = IsChar(t, ',');
+                if (CueLexicon.TryGet(Word(t), out var between) && between.Class is CueClass.Speech or CueClass.Tell && !_used[t])
+                {
+                    return false; // "..., adding later, "...": the next quote has its own cue
+                }
+
                 if (IsSentenceEndChar(t))
                 {
                     ended = true;
                 }
-                else if (ended || ++n > 8)
+                else if (ended || ++n > MaxAttributionTokens)
                 {
                     return false;
                 }
@@ -381,7 +420,21 @@ public sealed class QuoteExtractor
                 t++;
             }
 
-            return ended;
+            if (!ended && !lastComma)
+            {
+                return false;
+            }
+
+            // the next quote has no attribution of its own: it ends its paragraph or its sentence, or another quote follows
+            var next = _quotes[nextQuote];
+            if (next.EndsParagraph)
+            {
+                return true;
+            }
+
+            var after = IndexAtOrAfter(next.Outer.End);
+            return after >= _tok.Length || IsSentenceEndChar(after) || IsQuoteTok(after)
+                   || (_sentOf[after] != _sentOf[Math.Max(0, after - 1)]);
         }
 
         // ------------------------------------------------------------------ reported speech
@@ -407,7 +460,7 @@ public sealed class QuoteExtractor
                         continue;
                     }
 
-                    if (!CueLexicon.TryGet(Word(k), out var cw) || !AcceptCue(k, first, cw))
+                    if (!TryCue(k, out var cw) || !AcceptCue(k, first, cw))
                     {
                         continue;
                     }
@@ -417,6 +470,27 @@ public sealed class QuoteExtractor
             }
 
             TrimCoordinatedContent();
+        }
+
+        /// <summary>A cue word of the hand lexicon, unless training shows it is rarely one; or a word training shows is usually one.</summary>
+        private bool TryCue(int k, out CueWord cw)
+        {
+            var word = Word(k);
+            var rate = Model.Rate(word);
+            if (CueLexicon.TryGet(word, out cw))
+            {
+                return rate < 0 || rate >= VetoRate || Model.CueCount(word) < 3;
+            }
+
+            if (rate >= LearnedRate && Model.CueCount(word) >= LearnedMinCount && !WordSets.NpStop.Contains(word)
+                && !WordSets.NpInnerPrepositions.Contains(word) && !WordSets.Determiners.Contains(word) && !WordSets.CueModifiers.Contains(word)
+                && !word.Equals("according", StringComparison.OrdinalIgnoreCase) && !WordSets.StatementNouns.Contains(word))
+            {
+                cw = new CueWord(string.Empty, CueClass.Evaluation, word.EndsWith("ing", StringComparison.OrdinalIgnoreCase), word.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+                return true;
+            }
+
+            return false;
         }
 
         private bool AcceptCue(int k, int first, CueWord cw)
@@ -432,7 +506,20 @@ public sealed class QuoteExtractor
             }
 
             var word = Word(k);
-            var baseForm = word.Equals(cw.Lemma, StringComparison.OrdinalIgnoreCase);
+            if (k > first && char.IsUpper(word[0]) && !IsQuoteTok(k - 1) && !IsTitleCase(_sentOf[k]))
+            {
+                return false; // "United States", "State Department", "Washington Post"
+            }
+
+            var baseForm = cw.Lemma.Length > 0 && word.Equals(cw.Lemma, StringComparison.OrdinalIgnoreCase);
+            if (cw.Lemma.Length == 0 && !cw.Past && !cw.Participle && !SubjectBefore(k, first))
+            {
+                return false;
+            }
+            if (!cw.Past && !cw.Participle && CueLexicon.IsNounLike(cw.Lemma) && !SubjectBefore(k, first))
+            {
+                return false; // "the Clinton email matter", "Democratic claims", "economic development projects"
+            }
             if (cw.Class == CueClass.Belief)
             {
                 // thought verbs count only with a subject pronoun or name and an explicit "that"-clause
@@ -450,6 +537,45 @@ public sealed class QuoteExtractor
             }
 
             return true;
+        }
+
+        /// <summary>A headline written in title case ("Trump Says He Will ...").</summary>
+        private bool IsTitleCase(int s)
+        {
+            if (s < 0)
+            {
+                return false;
+            }
+
+            int words = 0, upper = 0;
+            for (var t = _sents[s].FirstToken; t < Math.Min(_sents[s].EndToken, _tok.Length); t++)
+            {
+                var c = _text[_tok[t].Start];
+                if (char.IsLetter(c))
+                {
+                    words++;
+                    if (char.IsUpper(c))
+                    {
+                        upper++;
+                    }
+                }
+            }
+
+            return words >= 3 && upper * 10 >= words * 7;
+        }
+
+        /// <summary>The token before a present-tense cue is a subject: a pronoun, a relative pronoun, a name or an adverb.</summary>
+        private bool SubjectBefore(int k, int first)
+        {
+            if (k <= first)
+            {
+                return false;
+            }
+
+            var w = Word(k - 1);
+            return WordSets.PersonalPronouns.Contains(w) || WordSets.RelativePronouns.Contains(w) || IsWord(k - 1, "also")
+                || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 3)
+                || (char.IsUpper(w[0]) && k - 1 > first && !WordSets.NpStop.Contains(w));
         }
 
         private void ReportedAt(int k, int first, int end, CueWord cw)
@@ -499,7 +625,10 @@ public sealed class QuoteExtractor
 
             List<TextRange> content;
             AttributionLayout layout;
-            if (inverted || after >= contentEnd)
+            var clauseFollows = after + 1 < contentEnd && IsChar(after, ',') && (WordSets.ClauseJoiners.Contains(Word(after + 1))
+                || IsWord(after + 1, "as") || IsWord(after + 1, "because") || IsWord(after + 1, "though") || IsWord(after + 1, "although")
+                || (CueLexicon.TryGet(Word(after + 1), out var nextCue) && nextCue.Participle));
+            if (inverted || after >= contentEnd || (clauseFollows && source.Value.First > first && IsChar(source.Value.First - 1, ',')))
             {
                 // CONTENT, X said.
                 var boundary = inverted ? cueStart - 1 : source.Value.First - 1;
@@ -541,8 +670,22 @@ public sealed class QuoteExtractor
                     return;
                 }
 
-                content = [Range(after, contentEnd)];
+                content = [Range(after, ReportedContentEnd(after, contentEnd))];
                 layout = AttributionLayout.Reported;
+                // The museum, Mr. Obama said, would make visitors face uncomfortable truths.
+                if (source.Value.First - 1 > first && IsChar(source.Value.First - 1, ',') && after > cueEnd && IsChar(after - 1, ',') && cw.Class == CueClass.Speech)
+                {
+                    var lead = first;
+                    while (lead < source.Value.First - 1 && IsSkippableLead(lead))
+                    {
+                        lead++;
+                    }
+
+                    if (lead < source.Value.First - 1)
+                    {
+                        content = [Range(lead, source.Value.First - 1), content[0]];
+                    }
+                }
             }
 
             var direct = IsWholeQuotation(content[0]);
@@ -619,7 +762,7 @@ public sealed class QuoteExtractor
                 }
 
                 var c = a.Content[0];
-                foreach (var b in Result)
+                foreach (var b in Result.ToArray())
                 {
                     if (ReferenceEquals(a, b) || b.Source is not { } src || b.Cue is not { } cue || !c.Contains(cue) || !c.Contains(src) || src.Start <= c.Start)
                     {
@@ -803,10 +946,18 @@ public sealed class QuoteExtractor
         private int StatementPhraseEnd(int cueEnd, int limit)
         {
             var t = cueEnd;
-            if (t + 2 < limit && IsWord(t, "in") && (IsWord(t + 1, "a") || IsWord(t + 1, "an") || IsWord(t + 1, "the") || IsWord(t + 1, "his") || IsWord(t + 1, "her"))
-                && WordSets.StatementNouns.Contains(Word(t + 2)))
+            if (t + 2 < limit && IsWord(t, "in") && (IsWord(t + 1, "a") || IsWord(t + 1, "an") || IsWord(t + 1, "the") || IsWord(t + 1, "his") || IsWord(t + 1, "her")))
             {
-                return t + 3;
+                var n = t + 2;
+                if (n + 1 < limit && !WordSets.StatementNouns.Contains(Word(n)) && WordSets.StatementNouns.Contains(Word(n + 1)))
+                {
+                    n++; // "in a phone interview", "in a written statement"
+                }
+
+                if (WordSets.StatementNouns.Contains(Word(n)))
+                {
+                    return n + 1;
+                }
             }
 
             return cueEnd;
@@ -888,20 +1039,29 @@ public sealed class QuoteExtractor
                 }
 
                 var segStart = c2 + 1;
-                if (!WordSets.AppositionStarts.Contains(Word(segStart)) && !IsNumber(segStart) && !char.IsLower(_text[_tok[segStart].Start]))
+                var segIsName = char.IsUpper(_text[_tok[segStart].Start]) && NpLeftEdge(k - 1, segStart) == segStart;
+                if (!char.IsUpper(_text[_tok[c2 - 1].Start]) && !IsChar(c2 - 1, ')') && !WordSets.PersonalPronouns.Contains(Word(c2 - 1)) && !segIsName)
                 {
-                    return null;
-                }
-
-                if (!char.IsUpper(_text[_tok[c2 - 1].Start]) && !WordSets.PersonalPronouns.Contains(Word(c2 - 1)))
-                {
-                    return null; // the head before the apposition is a name
+                    return null; // the head before the apposition is a name (or the apposition is)
                 }
 
                 var head = NpLeftEdge(c2 - 1, floor);
                 if (head < 0)
                 {
                     return null;
+                }
+
+                // Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said
+                while (head - 2 >= floor && IsChar(head - 1, ',') && cueStart - head < MaxSourceTokens
+                       && (WordSets.AppositionStarts.Contains(Word(head)) || char.IsLower(_text[_tok[head].Start])))
+                {
+                    var before = NpLeftEdge(head - 2, floor);
+                    if (before < 0 || !char.IsUpper(_text[_tok[head - 2].Start]))
+                    {
+                        break;
+                    }
+
+                    head = before;
                 }
 
                 return MakeNp(head, end);
@@ -966,8 +1126,8 @@ public sealed class QuoteExtractor
 
             if (!char.IsLetterOrDigit(c))
             {
-                // Trump's, co-host, U.S., A&M
-                return !head && (w is "'s" or "’s" or "-" or "&" or "." || w.StartsWith('\'') || w.StartsWith('\u2019'));
+                // Trump's, co-host, U.S., A&M, Rep. Gwen Moore (D-Wis.)
+                return (!head && (w is "'s" or "’s" or "-" or "&" or "." or "(" || w.StartsWith('\'') || w.StartsWith('\u2019'))) || w is ")";
             }
 
             if (WordSets.NpStop.Contains(w))
@@ -1084,6 +1244,43 @@ public sealed class QuoteExtractor
         }
 
         // ------------------------------------------------------------------ helpers
+
+        /// <summary>Where reported content after a cue at <paramref name="from"/> ends: the sentence end, or a non-restrictive
+        /// clause (", which ...", ", implicitly putting ...") or a second verb of the subject ("and blamed ...").</summary>
+        private int ReportedContentEnd(int from, int contentEnd)
+        {
+            var depth = 0;
+            for (var t = from; t < contentEnd - 1; t++)
+            {
+                if (IsQuoteTok(t))
+                {
+                    depth ^= 1;
+                }
+
+                if (depth != 0)
+                {
+                    continue;
+                }
+
+                if (IsChar(t, ',') && t > from)
+                {
+                    var n = Word(t + 1);
+                    if (n.Equals("which", StringComparison.OrdinalIgnoreCase)
+                        || (n.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && n.Length > 5 && char.IsLower(n[0]))
+                        || (n.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && t + 2 < contentEnd && Word(t + 2).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return t;
+                    }
+                }
+
+                if (IsWord(t, "and") && t > from + 1 && CueLexicon.TryGet(Word(t + 1), out var v) && v.Past)
+                {
+                    return t;
+                }
+            }
+
+            return contentEnd;
+        }
 
         private int ContentEnd(int sentenceEnd)
         {
