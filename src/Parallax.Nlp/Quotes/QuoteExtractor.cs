@@ -71,8 +71,22 @@ public sealed class QuoteExtractor
         run.Direct();
         run.Reported();
         run.Continuations();
-        run.Result.Sort((a, b) => First(a).CompareTo(First(b)));
-        return run.Result;
+        // text order; continuations keep pointing at the attribution they continue
+        var order = Enumerable.Range(0, run.Result.Count).OrderBy(i => First(run.Result[i])).ThenBy(i => i).ToArray();
+        var newIndex = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            newIndex[order[i]] = i;
+        }
+
+        var sorted = new ExtractedAttribution[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var a = run.Result[order[i]];
+            sorted[i] = a.ContinuesAttribution >= 0 ? a with { ContinuesAttribution = newIndex[a.ContinuesAttribution] } : a;
+        }
+
+        return sorted;
     }
 
     private static int First(ExtractedAttribution a) => a.Content.Count > 0 ? a.Content[0].Start : 0;
@@ -268,7 +282,7 @@ public sealed class QuoteExtractor
             // the attribution must follow the quote directly: ' said Tangen', ' Tangen told', ' he said'
             for (var k = start; k < limit; k++)
             {
-                if (!CueLexicon.TryGet(Word(k), out var cw) || cw.Class == CueClass.Belief || cw.Participle)
+                if (!CueLexicon.TryGet(Word(k), out var cw) || cw.Class == CueClass.Belief || cw.Participle || char.IsUpper(_text[_tok[k].Start]))
                 {
                     continue;
                 }
@@ -600,6 +614,11 @@ public sealed class QuoteExtractor
                 after = SkipAdverbials(Math.Max(statementEnd, after), contentEnd);
             }
 
+            if (IsWord(cueEnd, "by") || (k > first && (IsWord(k - 1, "was") || IsWord(k - 1, "were") || IsWord(k - 1, "been") || IsWord(k - 1, "being")) && cw.Past))
+            {
+                return; // passive: "a statement issued by the ministry", "was asked"
+            }
+
             Np? source;
             var inverted = false;
             if (cw.Participle && cueStart > first && (IsChar(cueStart - 1, ',') || IsWord(cueStart - 1, "and") || IsWord(cueStart - 1, "by")))
@@ -612,6 +631,10 @@ public sealed class QuoteExtractor
                 // ..., said the ministry.
                 source = right;
                 inverted = true;
+            }
+            else if (cueStart > first && (IsWord(cueStart - 1, "and") || IsWord(cueStart - 1, "but")))
+            {
+                source = SubjectOfSentence(first, cueStart);
             }
             else
             {
@@ -933,8 +956,9 @@ public sealed class QuoteExtractor
                 n++;
             }
 
-            // an addressee is a short noun phrase: "reporters", "Al Jazeera", "a Senate hearing"
-            if (cw.Class != CueClass.Tell && n > 3)
+            // an addressee is a short noun phrase: "reporters", "Al Jazeera", "a Senate hearing"; warn/urge/ask take one
+            // only before "that", "to" or a quote ("warned reporters that", "urged Congress to")
+            if (cw.Class != CueClass.Tell && (n > 3 || !(t < limit && (IsWord(t, "that") || IsWord(t, "to") || IsQuoteTok(t) || IsChar(t, ':')))))
             {
                 return cueEnd;
             }
@@ -1012,10 +1036,23 @@ public sealed class QuoteExtractor
         private Np? LeftNp(int cueStart, int floor)
         {
             var k = cueStart - 1;
-            // "its Commerce Ministry on Thursday said"
+            // "its Commerce Ministry on Thursday said", "who in 2010 said", "Tillerson has in the past expressed"
             if (k - 1 >= floor && IsWord(k - 1, "on") && WordSets.Weekdays.Contains(Word(k)))
             {
                 k -= 2;
+            }
+            else if (k - 1 >= floor && IsWord(k - 1, "in") && IsNumber(k))
+            {
+                k -= 2;
+            }
+            else if (k - 2 >= floor && IsWord(k - 2, "in") && IsWord(k - 1, "the") && (IsWord(k, "past") || IsWord(k, "end") || IsWord(k, "meantime")))
+            {
+                k -= 3;
+            }
+
+            while (k >= floor && WordSets.CueModifiers.Contains(Word(k)) && !IsWord(k, "'s") && !IsWord(k, "’s"))
+            {
+                k--;
             }
 
             if (k < floor)
@@ -1102,7 +1139,7 @@ public sealed class QuoteExtractor
             }
 
             // sentence-initial capitalised connectives: "But Trump said"
-            while (i < k && WordSets.NpStop.Contains(Word(i)))
+            while (i < k && WordSets.NpStop.Contains(Word(i)) && !(Word(i) is "US" or "IT"))
             {
                 i++;
             }
@@ -1130,7 +1167,7 @@ public sealed class QuoteExtractor
                 return (!head && (w is "'s" or "’s" or "-" or "&" or "." or "(" || w.StartsWith('\'') || w.StartsWith('\u2019'))) || w is ")";
             }
 
-            if (WordSets.NpStop.Contains(w))
+            if (WordSets.NpStop.Contains(w) && !(w is "US" or "IT"))
             {
                 return head && WordSets.PersonalPronouns.Contains(w);
             }
@@ -1265,7 +1302,7 @@ public sealed class QuoteExtractor
                 if (IsChar(t, ',') && t > from)
                 {
                     var n = Word(t + 1);
-                    if (n.Equals("which", StringComparison.OrdinalIgnoreCase)
+                    if ((n.Equals("which", StringComparison.OrdinalIgnoreCase) && t - from >= 5)
                         || (n.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && n.Length > 5 && char.IsLower(n[0]))
                         || (n.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && t + 2 < contentEnd && Word(t + 2).EndsWith("ing", StringComparison.OrdinalIgnoreCase)))
                     {
@@ -1273,7 +1310,7 @@ public sealed class QuoteExtractor
                     }
                 }
 
-                if (IsWord(t, "and") && t > from + 1 && CueLexicon.TryGet(Word(t + 1), out var v) && v.Past)
+                if ((IsWord(t, "and") || IsWord(t, "but")) && t > from + 1 && CueLexicon.TryGet(Word(t + 1), out var v) && v.Past)
                 {
                     return t;
                 }
