@@ -38,19 +38,19 @@ internal static class QuotesTestDocuments
         return new QuoteComponent().Process(doc, CancellationToken.None);
     }
 
-    public static QuoteMention[] Quotes(Document doc) => doc.Get(Layers.Quotes).Quotes;
+    public static QuoteMention[] AllQuotes(Document doc) => doc.Get(Layers.Quotes).Quotes;
 
     public static string Content(Document doc, QuoteMention q) => q.Content.Of(doc.Text);
 
     /// <summary>The quote whose content contains <paramref name="fragment"/>.</summary>
     public static QuoteMention QuoteWith(Document doc, string fragment)
     {
-        var found = Quotes(doc).Where(q => Content(doc, q).Contains(fragment, StringComparison.Ordinal)).ToList();
+        var found = AllQuotes(doc).Where(q => Content(doc, q).Contains(fragment, StringComparison.Ordinal)).ToList();
         Assert.True(found.Count > 0, $"no quote contains '{fragment}'. Quotes: {Describe(doc)}");
         return found[0];
     }
 
     public static string Describe(Document doc) => string.Join(
         "\n",
-        Quotes(doc).Select(q => $"[{q.Resolution} {q.Speaker ?? "-"} | src={(q.Source is { } s ? s.Of(doc.Text) : "-")} | cue={(q.Cue is { } c ? c.Of(doc.Text) : "-")} | direct={q.Direct}] {Content(doc, q)}"));
+        AllQuotes(doc).Select(q => $"[{q.Resolution} {q.Speaker ?? "-"} | src={(q.Source is { } s ? s.Of(doc.Text) : "-")} | cue={(q.Cue is { } c ? c.Of(doc.Text) : "-")} | direct={q.Direct}] {Content(doc, q)}"));
 }

@@ -1330,7 +1330,9 @@ public sealed class QuoteExtractor
             return e;
         }
 
-        private bool QuoteClosesInside(int t) => false;
+        /// <summary>A closing quote mark at the end of reported content belongs to it ("may be faced with “unacceptable options”").</summary>
+        private bool QuoteClosesInside(int t) => t > 0 && _quoteOf[t - 1] >= 0 && _quotes[_quoteOf[t - 1]].Closed
+            && _quotes[_quoteOf[t - 1]].Outer.End == _tok[t].End;
 
         private bool IsWholeQuotation(TextRange r)
         {

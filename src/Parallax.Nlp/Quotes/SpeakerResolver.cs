@@ -373,15 +373,44 @@ public sealed class SpeakerResolver
                 continue;
             }
 
+            // the title right before the name ("Chinese Foreign Ministry spokesman Lu Kang"), up to punctuation or another name
             var m = _entities[e];
-            var before = Math.Max(0, m.FirstToken - 6);
-            var after = Math.Min(_tokens.Length, m.FirstToken + m.TokenCount + 8);
-            for (var t = before; t < after; t++)
+            for (var t = m.FirstToken - 1; t >= 0 && t >= m.FirstToken - 6 && !IsPunctuation(t) && !InOtherPerson(t, e); t--)
             {
-                if ((t < m.FirstToken || t >= m.FirstToken + m.TokenCount) && _text.AsSpan(_tokens[t].Start, _tokens[t].Length).Equals(word, StringComparison.OrdinalIgnoreCase))
+                if (TokenIs(t, word))
                 {
                     return true;
                 }
+            }
+
+            // the apposition right after it ("Einar Tangen, a political analyst and adviser to China's government,")
+            var after = m.FirstToken + m.TokenCount;
+            if (after < _tokens.Length && _text[_tokens[after].Start] == ',')
+            {
+                for (var t = after + 1; t < _tokens.Length && t <= after + 10 && !IsPunctuation(t); t++)
+                {
+                    if (TokenIs(t, word))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool TokenIs(int t, ReadOnlySpan<char> word) => _text.AsSpan(_tokens[t].Start, _tokens[t].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsPunctuation(int t) => !char.IsLetterOrDigit(_text[_tokens[t].Start]) && _tokens[t].Length == 1 && _text[_tokens[t].Start] is not '-' and not '&';
+
+    private bool InOtherPerson(int t, int entity)
+    {
+        foreach (var m in _entities)
+        {
+            if (m.Type == EntityType.Person && t >= m.FirstToken && t < m.FirstToken + m.TokenCount && m.Range != _entities[entity].Range)
+            {
+                return true;
             }
         }
 
