@@ -48,21 +48,34 @@ public static class QuoteEvaluation
         return ToPolnear(found);
     }
 
-    /// <summary>Extracted attributions as PolNeAR would mark them; quotes that only continue a speaker have no cue and are left out.</summary>
+    /// <summary>
+    /// Extracted attributions as PolNeAR marks them: a quote paragraph that only continues the previous speaker is
+    /// one more part of that attribution's content (as PolNeAR annotates it).
+    /// </summary>
     public static IReadOnlyList<GoldAttribution> ToPolnear(IReadOnlyList<ExtractedAttribution> found)
     {
         var result = new List<GoldAttribution>(found.Count);
-        foreach (var a in found)
+        var index = new int[found.Count];
+        for (var i = 0; i < found.Count; i++)
         {
-            if (a.Cue is not { } cue)
+            var a = found[i];
+            index[i] = -1;
+            if (a.Cue is { } cue)
             {
-                continue;
+                index[i] = result.Count;
+                result.Add(new GoldAttribution(
+                    a.Source is { } s ? new BratSpan([s]) : null,
+                    new BratSpan([cue]),
+                    new BratSpan(a.ContentWithMarks)));
             }
-
-            result.Add(new GoldAttribution(
-                a.Source is { } s ? new BratSpan([s]) : null,
-                new BratSpan([cue]),
-                new BratSpan(a.ContentWithMarks)));
+            else if (a.ContinuesAttribution >= 0 && a.ContinuesAttribution < i && index[a.ContinuesAttribution] >= 0)
+            {
+                var target = index[a.ContinuesAttribution];
+                index[i] = target;
+                var parts = result[target].Content.Parts.Concat(a.ContentWithMarks).ToList();
+                parts.Sort();
+                result[target] = result[target] with { Content = new BratSpan(parts) };
+            }
         }
 
         return result;

@@ -279,6 +279,15 @@ public sealed class QuoteExtractor
                 limit++;
             }
 
+            // “...” ― Sonya Herridge (a dash and a name, as under an epigraph)
+            if (start < limit && start == IndexAtOrAfter(quote.Outer.End) && _tok[start].Length == 1 && _text[_tok[start].Start] is '\u2015' or '\u2014' or '\u2013'
+                && RightNp(start + 1, limit) is { } dashed && dashed.First + dashed.Count >= limit - 1 && char.IsUpper(_text[_tok[start + 1].Start]))
+            {
+                MarkUsed(start, dashed.First + dashed.Count);
+                var dash = Range(start, start + 1);
+                return (dashed, dash, dash, AttributionLayout.QuoteThenCue);
+            }
+
             // the attribution must follow the quote directly: ' said Tangen', ' Tangen told', ' he said'
             for (var k = start; k < limit; k++)
             {
@@ -460,6 +469,7 @@ public sealed class QuoteExtractor
                 var sent = _sents[s];
                 var first = sent.FirstToken;
                 var end = Math.Min(sent.EndToken, _tok.Length);
+                SpeakerColon(s, first, end);
                 for (var k = first; k < end; k++)
                 {
                     if (_used[k] || _quoteOf[k] >= 0)
@@ -671,7 +681,9 @@ public sealed class QuoteExtractor
             }
             else
             {
-                if (IsWord(after, "that") || IsChar(after, ':') || IsChar(after, ','))
+                // "said that talks would ..." (but "said that was not her view": a demonstrative subject)
+                if ((IsWord(after, "that") && !(after + 1 < contentEnd && WordSets.NpStop.Contains(Word(after + 1)) && !WordSets.PersonalPronouns.Contains(Word(after + 1))))
+                    || IsChar(after, ':') || IsChar(after, ','))
                 {
                     after++;
                 }
@@ -715,6 +727,80 @@ public sealed class QuoteExtractor
             MarkUsed(cueStart, cueEnd);
             Result.Add(new ExtractedAttribution(
                 source.Value.Range, source.Value.First, source.Value.Count, Range(cueStart, cueEnd), display, content, content, direct, layout, -1));
+        }
+
+        /// <summary>
+        /// A headline or transcript line "Pat Caddell: Democrat Voters Worried ..." / "PENCE: Well, look, ...": a short
+        /// name before a colon that opens the line; the content runs to the end of the paragraph.
+        /// </summary>
+        private void SpeakerColon(int s, int first, int end)
+        {
+            var para = _sents[s].Paragraph;
+            if (s > 0 && _sents[s - 1].Paragraph == para)
+            {
+                return; // the colon must open its paragraph
+            }
+
+            var lead = first;
+            while (lead < end && IsQuoteTok(lead))
+            {
+                lead++;
+            }
+
+            var colon = -1;
+            for (var t = lead; t < Math.Min(end, lead + 5); t++)
+            {
+                if (IsChar(t, ':'))
+                {
+                    colon = t;
+                    break;
+                }
+
+                if (!char.IsUpper(_text[_tok[t].Start]) && !IsWord(t, "of") && !IsChar(t, '.'))
+                {
+                    return;
+                }
+            }
+
+            if (colon <= lead || colon + 1 >= end || _used[colon] || IsNumber(colon - 1) || IsNumber(colon + 1))
+            {
+                return;
+            }
+
+            var allCaps = true;
+            for (var t = lead; t < colon; t++)
+            {
+                foreach (var c in Word(t))
+                {
+                    if (char.IsLower(c))
+                    {
+                        allCaps = false;
+                    }
+                }
+            }
+
+            if (para != 0 && !allCaps)
+            {
+                return; // mid-article, only a transcript's SPEAKER: line
+            }
+
+            var np = LeftNp(colon, lead);
+            if (np is null || np.Value.First != lead || WordSets.NpStop.Contains(Word(lead)))
+            {
+                return;
+            }
+
+            // to the end of the paragraph
+            var last = end - 1;
+            for (var s2 = s + 1; s2 < _sents.Length && _sents[s2].Paragraph == para; s2++)
+            {
+                last = Math.Min(_sents[s2].EndToken, _tok.Length) - 1;
+            }
+
+            var content = Range(colon + 1, last + 1);
+            MarkUsed(lead, colon + 1);
+            var cue = Range(colon, colon + 1);
+            Result.Add(new ExtractedAttribution(np.Value.Range, np.Value.First, np.Value.Count, cue, cue, [content], [content], IsWholeQuotation(content), AttributionLayout.Reported, -1));
         }
 
         private void According(int k, int first, int end)
