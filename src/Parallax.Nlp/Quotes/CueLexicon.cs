@@ -32,7 +32,7 @@ public static class CueLexicon
     private static readonly string[] Speech =
     [
         "say|says|said|saying", "add", "note", "announce", "suggest", "argue", "explain", "acknowledge", "urge", "claim",
-        "warn", "state", "insist", "reply|replies|replied|replying", "respond", "declare", "concede", "stress", "emphasize", "emphasise",
+        "warn", "stated|stated|stated|stating", "insist", "reply|replies|replied|replying", "respond", "declare", "concede", "stress", "emphasize", "emphasise",
         "predict", "confirm", "deny|denies|denied|denying", "admit|admits|admitted|admitting", "reveal", "recall",
         "vow", "promise", "pledge", "report", "complain", "joke", "remark", "assert", "contend", "allege", "muse", "quip|quips|quipped|quipping",
         "write|writes|wrote|writing|written", "tweet", "retweet", "post", "testify|testifies|testified|testifying", "reiterate", "repeat",

@@ -624,6 +624,16 @@ public sealed class QuoteExtractor
                 after = SkipAdverbials(Math.Max(statementEnd, after), contentEnd);
             }
 
+            // a participle cue stands after a comma, "and", "by" or an auxiliary ("Trump attacked Clinton, saying ..."); elsewhere
+            // ("most memorable for Mr Trump ordering a strike") it is not an attribution
+            if (cw.Participle && cueStart > first && !(IsChar(cueStart - 1, ',') || IsWord(cueStart - 1, "and") || IsWord(cueStart - 1, "by")
+                || IsWord(cueStart - 1, "is") || IsWord(cueStart - 1, "are") || IsWord(cueStart - 1, "was") || IsWord(cueStart - 1, "were")
+                || IsWord(cueStart - 1, "been") || IsWord(cueStart - 1, "after") || IsWord(cueStart - 1, "while") || IsWord(cueStart - 1, "when")
+                || IsWord(cueStart - 1, "before") || WordSets.CueModifiers.Contains(Word(cueStart - 1))))
+            {
+                return;
+            }
+
             if (IsWord(cueEnd, "by") || (k > first && (IsWord(k - 1, "was") || IsWord(k - 1, "were") || IsWord(k - 1, "been") || IsWord(k - 1, "being")) && cw.Past))
             {
                 return; // passive: "a statement issued by the ministry", "was asked"
@@ -1008,7 +1018,12 @@ public sealed class QuoteExtractor
                 start--;
             }
 
-            // keep "has" etc. only when the modifiers reach the verb (a subject must stay before them)
+            if (start == k && start - 1 >= floor && (IsWord(k - 1, "is") || IsWord(k - 1, "are") || IsWord(k - 1, "was") || IsWord(k - 1, "were"))
+                && Word(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            {
+                start--; // "Hillary Clinton is promoting"
+            }
+
             var end = k + 1;
             if (end < _tok.Length && (IsWord(k, "pointed") || IsWord(k, "points") || IsWord(k, "point")) && (IsWord(end, "out") || IsWord(end, "to")))
             {
