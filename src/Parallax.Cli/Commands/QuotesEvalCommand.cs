@@ -24,7 +24,7 @@ public static class QuotesEvalCommand
             var watch = Stopwatch.StartNew();
             var dumpPath = parse.GetValue(dump);
             using var dumpWriter = string.IsNullOrEmpty(dumpPath) ? null : new StreamWriter(dumpPath);
-            var scores = QuoteEvaluation.Run(dir, NlpPipeline.CreateDefault(), dumpWriter);
+            var scores = QuoteEvaluation.Run(dir, NlpPipeline.CreateTextOnly(), dumpWriter);
             watch.Stop();
             if (parse.GetValue(json))
             {

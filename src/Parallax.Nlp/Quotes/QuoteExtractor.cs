@@ -739,6 +739,10 @@ public sealed class QuoteExtractor
                 source.Value.Range, source.Value.First, source.Value.Count, Range(cueStart, cueEnd), display, content, content, direct, layout, -1));
         }
 
+        private static readonly WordSet SectionLabels = new(
+            "opinion", "analysis", "update", "updated", "watch", "read", "breaking", "exclusive", "video", "photos", "related", "source",
+            "sources", "note", "editor", "correction", "live", "listen", "more", "see", "comment", "commentary", "review", "explainer");
+
         /// <summary>
         /// A headline or transcript line "Pat Caddell: Democrat Voters Worried ..." / "PENCE: Well, look, ...": a short
         /// name before a colon that opens the line; the content runs to the end of the paragraph.
@@ -795,7 +799,7 @@ public sealed class QuoteExtractor
             }
 
             var np = LeftNp(colon, lead);
-            if (np is null || np.Value.First != lead || WordSets.NpStop.Contains(Word(lead)))
+            if (np is null || np.Value.First != lead || WordSets.NpStop.Contains(Word(lead)) || (colon == lead + 1 && SectionLabels.Contains(Word(lead))))
             {
                 return;
             }

@@ -73,6 +73,7 @@ public sealed class SpeakerResolver
     private readonly RoleLayer? _roles;
     private readonly int[] _cluster;          // entity -> representative entity (fullest mention)
     private readonly bool?[] _female;         // per representative
+    private string[][] _words = [];
 
     public SpeakerResolver(string text, TokenLayer tokens, EntityLayer entities, RoleLayer? roles)
     {
@@ -114,26 +115,20 @@ public sealed class SpeakerResolver
 
     private ResolvedSpeaker ResolveSource(TextRange source, IReadOnlyList<ExtractedAttribution> attributions, ResolvedSpeaker[] done, int index)
     {
-        // 1. a name inside the source
-        var best = -1;
-        for (var e = 0; e < _entities.Length; e++)
+        // 1. a name inside the source's head (before any apposition or relative clause), else anywhere in it
+        var comma = _text.IndexOf(',', source.Start, source.Length);
+        var headRange = comma > source.Start ? new TextRange(source.Start, comma) : source;
+        var best = BestEntityIn(headRange);
+        if (best < 0 && headRange != source)
         {
-            var m = _entities[e];
-            if (!source.Contains(m.Range))
-            {
-                continue;
-            }
-
-            if (best < 0 || Rank(m.Type) < Rank(_entities[best].Type))
-            {
-                best = e;
-            }
+            best = BestEntityIn(source);
         }
 
         if (best >= 0 && _entities[best].Type != EntityType.Misc)
         {
             var rep = _cluster[best];
-            return new ResolvedSpeaker(rep, Name(rep), SpeakerResolution.Named, _entities[best].Type == EntityType.Person, _female[rep]);
+            var person = IsPerson(best);
+            return new ResolvedSpeaker(rep, Name(rep), SpeakerResolution.Named, person, _female[rep]);
         }
 
         var words = Words(source);
@@ -190,10 +185,24 @@ public sealed class SpeakerResolver
             }
 
             var end = source.End;
-            var comma = _text.IndexOf(',', start, end - start);
-            if (comma > start)
+            var cut = _text.IndexOf(',', start, end - start);
+            if (cut > start)
             {
-                end = comma;
+                end = cut;
+            }
+
+            // "McMaster" that the NER missed here but found earlier as "HR McMaster"
+            if (words.Count <= 2)
+            {
+                var last = headWord.ToString();
+                for (var e = _entities.Length - 1; e >= 0; e--)
+                {
+                    var rep = _cluster[e];
+                    if (_entities[e].Type != EntityType.Misc && _words[rep].Length > 0 && _words[rep][^1] == last && _entities[e].Range.End <= source.Start)
+                    {
+                        return new ResolvedSpeaker(rep, Name(rep), SpeakerResolution.Named, IsPerson(rep), _female[rep]);
+                    }
+                }
             }
 
             return new ResolvedSpeaker(-1, _text[start..end].Trim(), SpeakerResolution.Named, false, null);
@@ -208,6 +217,51 @@ public sealed class SpeakerResolver
         return Description(source.Start, headWord, attributions, done, index);
     }
 
+    private int BestEntityIn(TextRange range)
+    {
+        var best = -1;
+        for (var e = 0; e < _entities.Length; e++)
+        {
+            var m = _entities[e];
+            if (range.Contains(m.Range) && m.Type != EntityType.Misc && (best < 0 || Rank(Type(e)) < Rank(Type(best))))
+            {
+                best = e;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The mention's type, taking a title before a name ("Mr Trump", "Assistant Secretary Susan Thornton") as a person.</summary>
+    private EntityType Type(int e) => TitleEnd(e) >= 0 ? EntityType.Person : _entities[e].Type;
+
+    private bool IsPerson(int e) => Type(e) == EntityType.Person;
+
+    /// <summary>
+    /// When a mention starts with an honorific or holds a capitalised role noun followed by a name ("Mr Xi",
+    /// "State Department Assistant Secretary Susan Thornton"), the index (into its words) where the name starts; else -1.
+    /// </summary>
+    private int TitleEnd(int e)
+    {
+        var words = _words[e];
+        if (words.Length < 2)
+        {
+            return -1;
+        }
+
+        var last = -1;
+        for (var i = 0; i < words.Length - 1; i++)
+        {
+            var w = words[i].TrimEnd('.');
+            if (w is "Mr" or "Mrs" or "Ms" or "Dr" or "Miss" || (char.IsUpper(words[i][0]) && RoleNouns.Contains(words[i])))
+            {
+                last = i;
+            }
+        }
+
+        return last < 0 || !char.IsUpper(words[last + 1][0]) ? -1 : last + 1;
+    }
+
     private static int Rank(EntityType t) => t switch
     {
         EntityType.Person => 0,
@@ -219,7 +273,7 @@ public sealed class SpeakerResolver
     private ResolvedSpeaker FromEntity(int e, SpeakerResolution how)
     {
         var rep = _cluster[e];
-        return new ResolvedSpeaker(rep, Name(rep), how, _entities[e].Type == EntityType.Person, _female[rep]);
+        return new ResolvedSpeaker(rep, Name(rep), how, IsPerson(e), _female[rep]);
     }
 
     private ResolvedSpeaker PersonPronoun(int position, bool female, IReadOnlyList<ExtractedAttribution> attributions, ResolvedSpeaker[] done, int index)
@@ -234,7 +288,7 @@ public sealed class SpeakerResolver
                 continue;
             }
 
-            if (m.Type == EntityType.Person && Fits(_female[_cluster[e]], female))
+            if (IsPerson(e) && Fits(_female[_cluster[e]], female))
             {
                 mention = e;
                 break;
@@ -293,7 +347,7 @@ public sealed class SpeakerResolver
         for (var e = _entities.Length - 1; e >= 0; e--)
         {
             var m = _entities[e];
-            if (m.Range.End <= position && position - m.Range.End <= MaxDistance / 2 && m.Type == EntityType.Organization)
+            if (m.Range.End <= position && position - m.Range.End <= MaxDistance / 2 && m.Type == EntityType.Organization && !IsPerson(e))
             {
                 return FromEntity(e, SpeakerResolution.Pronoun);
             }
@@ -329,7 +383,7 @@ public sealed class SpeakerResolver
                 continue;
             }
 
-            if (isOrg ? m.Type == EntityType.Organization && Holds(m.Range, head) : m.Type == EntityType.Person && RoleHolds(e, head))
+            if (isOrg ? m.Type == EntityType.Organization && !IsPerson(e) && Holds(m.Range, head) : IsPerson(e) && RoleHolds(e, head))
             {
                 return FromEntity(e, SpeakerResolution.Description);
             }
@@ -408,7 +462,7 @@ public sealed class SpeakerResolver
     {
         foreach (var m in _entities)
         {
-            if (m.Type == EntityType.Person && t >= m.FirstToken && t < m.FirstToken + m.TokenCount && m.Range != _entities[entity].Range)
+            if (IsPerson(Array.IndexOf(_entities, m)) && t >= m.FirstToken && t < m.FirstToken + m.TokenCount && m.Range != _entities[entity].Range)
             {
                 return true;
             }
@@ -460,7 +514,17 @@ public sealed class SpeakerResolver
         return list;
     }
 
-    private string Name(int e) => _entities[e].Range.Of(_text);
+    private string Name(int e)
+    {
+        var t = TitleEnd(e);
+        if (t <= 0)
+        {
+            return _entities[e].Range.Of(_text);
+        }
+
+        var words = Words(_entities[e].Range);
+        return _text[words[t].Start.._entities[e].Range.End];
+    }
 
     /// <summary>
     /// Groups mentions of one entity: a mention whose words all appear, in order, at the end of a longer mention of
@@ -476,12 +540,14 @@ public sealed class SpeakerResolver
             _cluster[e] = e;
         }
 
+        _words = words;
+
         for (var e = 0; e < _entities.Length; e++)
         {
             var best = e;
             for (var o = 0; o < _entities.Length; o++)
             {
-                if (o == e || _entities[o].Type != _entities[e].Type || words[o].Length <= words[best].Length)
+                if (o == e || Type(o) != Type(e) || words[o].Length <= words[best].Length)
                 {
                     continue;
                 }
@@ -509,7 +575,7 @@ public sealed class SpeakerResolver
 
         for (var e = 0; e < _entities.Length; e++)
         {
-            if (_entities[e].Type != EntityType.Person)
+            if (!IsPerson(e))
             {
                 continue;
             }
@@ -524,6 +590,16 @@ public sealed class SpeakerResolver
 
     private bool? Gender(int e, string[] w)
     {
+        if (w.Length >= 2 && w[0].TrimEnd('.') is "Mr")
+        {
+            return false;
+        }
+
+        if (w.Length >= 2 && w[0].TrimEnd('.') is "Mrs" or "Ms" or "Miss")
+        {
+            return true;
+        }
+
         var t = _entities[e].FirstToken - 1;
         if (t >= 0 && t < _tokens.Length)
         {
