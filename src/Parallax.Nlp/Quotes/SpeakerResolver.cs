@@ -74,6 +74,7 @@ public sealed class SpeakerResolver
     private readonly int[] _cluster;          // entity -> representative entity (fullest mention)
     private readonly bool?[] _female;         // per representative
     private string[][] _words = [];
+    private EntityType[] _types = [];
 
     public SpeakerResolver(string text, TokenLayer tokens, EntityLayer entities, RoleLayer? roles)
     {
@@ -233,7 +234,7 @@ public sealed class SpeakerResolver
     }
 
     /// <summary>The mention's type, taking a title before a name ("Mr Trump", "Assistant Secretary Susan Thornton") as a person.</summary>
-    private EntityType Type(int e) => TitleEnd(e) >= 0 ? EntityType.Person : _entities[e].Type;
+    private EntityType Type(int e) => _types[e];
 
     private bool IsPerson(int e) => Type(e) == EntityType.Person;
 
@@ -460,16 +461,25 @@ public sealed class SpeakerResolver
 
     private bool InOtherPerson(int t, int entity)
     {
-        foreach (var m in _entities)
+        if (_personAt is null)
         {
-            if (IsPerson(Array.IndexOf(_entities, m)) && t >= m.FirstToken && t < m.FirstToken + m.TokenCount && m.Range != _entities[entity].Range)
+            _personAt = new Dictionary<int, int>();
+            for (var o = 0; o < _entities.Length; o++)
             {
-                return true;
+                if (IsPerson(o))
+                {
+                    for (var k = _entities[o].FirstToken; k < _entities[o].FirstToken + _entities[o].TokenCount; k++)
+                    {
+                        _personAt[k] = o;
+                    }
+                }
             }
         }
 
-        return false;
+        return _personAt.TryGetValue(t, out var o2) && _entities[o2].Range != _entities[entity].Range;
     }
+
+    private Dictionary<int, int>? _personAt;
 
     private int EntityBefore(int position, int maxGap)
     {
@@ -541,6 +551,11 @@ public sealed class SpeakerResolver
         }
 
         _words = words;
+        _types = new EntityType[_entities.Length];
+        for (var e = 0; e < _entities.Length; e++)
+        {
+            _types[e] = TitleEnd(e) >= 0 ? EntityType.Person : _entities[e].Type;
+        }
 
         for (var e = 0; e < _entities.Length; e++)
         {
