@@ -10,5 +10,6 @@ public static class EvalCommands
         ExtractEvalCommand.Create(),
         ClusterEvalCommand.Create(),
         .. NerCommands.Eval(),
+        QuotesEvalCommand.Create(),
     ];
 }

@@ -9,5 +9,6 @@ public static class TrainCommands
     [
         BackgroundDfCommand.Create(),
         .. NerCommands.Train(),
+        QuotesTrainCommand.Create(),
     ];
 }
