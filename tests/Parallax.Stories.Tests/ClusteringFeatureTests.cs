@@ -36,6 +36,13 @@ public class ClusteringFeatureTests
     }
 
     [Fact]
+    public void A_text_ending_in_an_honorific_has_no_name_there()
+    {
+        var f = Extractor.Extract(new ClusterArticle { Id = 1, Title = "", Text = "The report was signed by Mr" });
+        Assert.Empty(f.Entities);
+    }
+
+    [Fact]
     public void Headline_case_titles_split_names_at_common_words()
     {
         var f = Extractor.Extract(new ClusterArticle { Id = 1, Title = "Lindsay Lohan Checks Into Betty Ford Rehab", Text = "She arrived on Thursday." });

@@ -439,6 +439,11 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
         }
 
         // a sentence-initial common word is not part of a name ("The", "After", "Police")
+        if (start >= end)
+        {
+            return;
+        }
+
         if (start == sentenceStart || tokens[start].SentenceStart)
         {
             while (start < end && IsCommon(Lower(text, tokens[start])))
