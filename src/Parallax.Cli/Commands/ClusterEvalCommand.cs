@@ -65,16 +65,6 @@ public static class ClusterEvalCommand
 
             var extractor = new TextFeatureExtractor(bg);
             var features = articles.Select(a => (extractor.Extract(a.Article), a.Gold)).ToList();
-            if (Environment.GetEnvironmentVariable("PARALLAX_CLUSTER_PAIRS") is { Length: > 0 } pairsFile)
-            {
-                File.WriteAllText(pairsFile, ClusterDiagnostics.PairSignals(features, options, bg));
-            }
-
-            if (Environment.GetEnvironmentVariable("PARALLAX_CLUSTER_FEATURES") is { Length: > 0 } featuresFile)
-            {
-                File.WriteAllLines(featuresFile, features.Select(f => JsonSerializer.Serialize(new { gold = f.Gold, f = f.Item1 })));
-            }
-
             if (parse.GetValue(errors) is int shown and > 0)
             {
                 Console.Out.Write(ClusterDiagnostics.Describe(features, options, bg, 1, shown));
