@@ -68,6 +68,32 @@ public static class MsrpReader
         return pairs;
     }
 
-    /// <summary>The corpus's <c>&lt;QUOTE&gt;</c> token is the quotation mark it stands for.</summary>
-    private static string Clean(string s) => s.Replace("<QUOTE>", "\"", StringComparison.Ordinal).Trim();
+    /// <summary>
+    /// The corpus's text is tokenised with spaces; it is joined back to ordinary spelling ("Dominick 's" to
+    /// "Dominick's", "$ 2.5" to "$2.5", "wouldn 't" to "wouldn't", "costs ," to "costs,") so that the project tokenizer
+    /// sees it as it sees article text. <c>&lt;QUOTE&gt;</c> becomes the quotation mark it stands for.
+    /// </summary>
+    public static string Clean(string s)
+    {
+        var tokens = s.Replace("<QUOTE>", "\"", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var sb = new StringBuilder(s.Length);
+        bool glueNext = false;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            bool glueToPrevious = t is "," or "." or ";" or ":" or "!" or "?" or "%" or ")" or "]"
+                || t.StartsWith('\'') && t.Length <= 3 && t.Skip(1).All(char.IsLetter) && !t.Equals("'", StringComparison.Ordinal)
+                || t.Equals("n't", StringComparison.OrdinalIgnoreCase)
+                || (t.Equals("'t", StringComparison.OrdinalIgnoreCase) && sb.Length > 0 && char.ToLowerInvariant(sb[^1]) == 'n');
+            if (sb.Length > 0 && !glueToPrevious && !glueNext)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(t);
+            glueNext = t is "$" or "(" or "[" or "US$" or "A$" or "C$" or "#";
+        }
+
+        return sb.ToString();
+    }
 }

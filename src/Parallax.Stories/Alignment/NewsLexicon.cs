@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Parallax.Core;
+using Parallax.Nlp.Text;
 
 namespace Parallax.Stories.Alignment;
 
@@ -108,7 +109,7 @@ public sealed class NewsLexicon
         {
             docs++;
             seen.Clear();
-            foreach (var token in SimpleTokenizer.Tokenize(text))
+            foreach (var token in Tokenizer.Tokenize(text))
             {
                 if (token.Kind is TokenKind.Word or TokenKind.Number)
                 {

@@ -61,8 +61,15 @@ public static class PairFeatures
         MinMax(Overlap(a.ContentLemmas, b.ContentLemmas), a.ContentLemmas.Length, b.ContentLemmas.Length, f, ref i);
 
         // IDF-weighted exact content overlap and soft alignment (lemma, WordNet synonym, relation, shared stem)
-        var ab = Align(a.Content, b.Content);
-        var ba = Align(b.Content, a.Content);
+        // best match of each content word in the other sentence, both ways, in one pass over the pairs of words
+        int na = a.Content.Length, nb = b.Content.Length;
+        Span<float> bestA = na <= 128 ? stackalloc float[na] : new float[na];
+        Span<float> bestB = nb <= 128 ? stackalloc float[nb] : new float[nb];
+        Span<float> cosA = na <= 128 ? stackalloc float[na] : new float[na];
+        Span<float> cosB = nb <= 128 ? stackalloc float[nb] : new float[nb];
+        BestMatches(a.Content, b.Content, bestA, bestB, cosA, cosB);
+        var ab = Align(a.Content, bestA);
+        var ba = Align(b.Content, bestB);
         Pair(ab.ExactIdf, ba.ExactIdf, f, ref i);
         Pair(ab.SoftIdf, ba.SoftIdf, f, ref i);
         Pair(ab.Unaligned, ba.Unaligned, f, ref i);
@@ -111,49 +118,80 @@ public static class PairFeatures
         f[i++] = (a.Quotes > 0) != (b.Quotes > 0) ? 1 : 0;
 
         // word vectors: soft alignment by cosine, whole-sentence cosine, and how alike the unaligned remainders are
-        Pair(VectorAlignment(a.Content, b.Content), VectorAlignment(b.Content, a.Content), f, ref i);
+        Pair(VectorAlignment(a.Content, b.Content.Length, cosA), VectorAlignment(b.Content, a.Content.Length, cosB), f, ref i);
         f[i++] = VectorCosine(a.Content, b.Content, null, null);
-        f[i++] = UnalignedCosine(a.Content, b.Content);
+        f[i++] = UnalignedCosine(a.Content, b.Content, bestA, bestB);
         Pair(LongestUnalignedRun(a.Words, b.Words), LongestUnalignedRun(b.Words, a.Words), f, ref i);
     }
 
-    /// <summary>IDF-weighted mean over content words of the best cosine to a content word of the other sentence (1 for the same lemma).</summary>
-    private static float VectorAlignment(WordInfo[] from, WordInfo[] to)
+    /// <summary>
+    /// For each content word of <paramref name="a"/> its best <see cref="Match"/> and best cosine (1 for the same lemma)
+    /// with a content word of <paramref name="b"/>, and the other way round.
+    /// </summary>
+    private static void BestMatches(WordInfo[] a, WordInfo[] b, Span<float> bestA, Span<float> bestB, Span<float> cosA, Span<float> cosB)
     {
-        if (from.Length == 0 || to.Length == 0)
+        bestA.Clear();
+        bestB.Clear();
+        cosA.Clear();
+        cosB.Clear();
+        for (int i = 0; i < a.Length; i++)
         {
-            return 0;
-        }
-
-        float total = 0, sum = 0;
-        foreach (var x in from)
-        {
-            float best = 0;
+            var x = a[i];
             var vx = x.Vector.Span;
-            foreach (var y in to)
+            for (int j = 0; j < b.Length; j++)
             {
-                float m;
+                var y = b[j];
+                float m = Match(x, y);
+                if (m > bestA[i])
+                {
+                    bestA[i] = m;
+                }
+
+                if (m > bestB[j])
+                {
+                    bestB[j] = m;
+                }
+
+                float c;
                 if (x.LemmaId == y.LemmaId)
                 {
-                    m = 1;
+                    c = 1;
                 }
                 else if (!vx.IsEmpty && !y.Vector.IsEmpty)
                 {
-                    m = WordVectors.Dot(vx, y.Vector.Span);
+                    c = WordVectors.Dot(vx, y.Vector.Span);
                 }
                 else
                 {
                     continue;
                 }
 
-                if (m > best)
+                if (c > cosA[i])
                 {
-                    best = m;
+                    cosA[i] = c;
+                }
+
+                if (c > cosB[j])
+                {
+                    cosB[j] = c;
                 }
             }
+        }
+    }
 
-            total += x.Idf;
-            sum += x.Idf * best;
+    /// <summary>IDF-weighted mean over content words of the best cosine to a content word of the other sentence (1 for the same lemma).</summary>
+    private static float VectorAlignment(WordInfo[] from, int otherCount, ReadOnlySpan<float> bestCosine)
+    {
+        if (from.Length == 0 || otherCount == 0)
+        {
+            return 0;
+        }
+
+        float total = 0, sum = 0;
+        for (int i = 0; i < from.Length; i++)
+        {
+            total += from[i].Idf;
+            sum += from[i].Idf * bestCosine[i];
         }
 
         return total <= 0 ? 0 : sum / total;
@@ -216,10 +254,10 @@ public static class PairFeatures
     /// Cosine between what each sentence has that the other lacks (content words with no lexical or WordNet match):
     /// 1 when neither has anything left over, -1 when only one has.
     /// </summary>
-    private static float UnalignedCosine(WordInfo[] a, WordInfo[] b)
+    private static float UnalignedCosine(WordInfo[] a, WordInfo[] b, ReadOnlySpan<float> bestA, ReadOnlySpan<float> bestB)
     {
-        var maskA = Unaligned(a, b, out int na);
-        var maskB = Unaligned(b, a, out int nb);
+        var maskA = Unaligned(bestA, out int na);
+        var maskB = Unaligned(bestB, out int nb);
         if (na == 0 && nb == 0)
         {
             return 1;
@@ -233,23 +271,13 @@ public static class PairFeatures
         return VectorCosine(a, b, maskA, maskB);
     }
 
-    private static bool[] Unaligned(WordInfo[] from, WordInfo[] to, out int count)
+    private static bool[] Unaligned(ReadOnlySpan<float> best, out int count)
     {
-        var mask = new bool[from.Length];
+        var mask = new bool[best.Length];
         count = 0;
-        for (int i = 0; i < from.Length; i++)
+        for (int i = 0; i < best.Length; i++)
         {
-            float best = 0;
-            foreach (var y in to)
-            {
-                best = Math.Max(best, Match(from[i], y));
-                if (best >= AlignedThreshold)
-                {
-                    break;
-                }
-            }
-
-            if (best < AlignedThreshold)
+            if (best[i] < AlignedThreshold)
             {
                 mask[i] = true;
                 count++;
@@ -345,8 +373,32 @@ public static class PairFeatures
         return shared;
     }
 
+    /// <summary>Whether two sorted arrays share an element: a merge when their sizes are alike, binary searches of the larger otherwise.</summary>
     private static bool Intersects(int[] a, int[] b)
     {
+        if (a.Length == 0 || b.Length == 0 || a[^1] < b[0] || b[^1] < a[0])
+        {
+            return false;
+        }
+
+        if (a.Length > b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (b.Length > 8 * a.Length)
+        {
+            foreach (int x in a)
+            {
+                if (Array.BinarySearch(b, x) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -381,23 +433,25 @@ public static class PairFeatures
 
         if (x.Concepts.Length > 0 && y.Concepts.Length > 0)
         {
-            if (Intersects(x.Concepts, y.Concepts))
-            {
-                return 0.9f;
-            }
-
-            if (Intersects(x.Concepts, y.Neighbours) || Intersects(y.Concepts, x.Neighbours))
-            {
-                return 0.7f;
-            }
+            return WordNetMatch(x, y);
         }
 
-        if (SharedStem(x.Lemma, y.Lemma))
+        return SharedStem(x.Lemma, y.Lemma) ? 0.6f : 0f;
+    }
+
+    private static float WordNetMatch(WordInfo x, WordInfo y)
+    {
+        if (Intersects(x.Concepts, y.Concepts))
         {
-            return 0.6f;
+            return 0.9f;
         }
 
-        return 0f;
+        if (Intersects(x.Concepts, y.Neighbours) || Intersects(y.Concepts, x.Neighbours))
+        {
+            return 0.7f;
+        }
+
+        return SharedStem(x.Lemma, y.Lemma) ? 0.6f : 0f;
     }
 
     private static bool SharedStem(string x, string y)
@@ -419,7 +473,7 @@ public static class PairFeatures
 
     private readonly record struct Alignment(float ExactIdf, float SoftIdf, int Unaligned, float UnalignedIdf, int WordNet);
 
-    private static Alignment Align(WordInfo[] from, WordInfo[] to)
+    private static Alignment Align(WordInfo[] from, ReadOnlySpan<float> bestMatch)
     {
         if (from.Length == 0)
         {
@@ -428,22 +482,10 @@ public static class PairFeatures
 
         float total = 0, exact = 0, soft = 0, unalignedIdf = 0;
         int unaligned = 0, viaWordNet = 0;
-        foreach (var x in from)
+        for (int i = 0; i < from.Length; i++)
         {
-            float best = 0;
-            foreach (var y in to)
-            {
-                float m = Match(x, y);
-                if (m > best)
-                {
-                    best = m;
-                    if (best >= 1f)
-                    {
-                        break;
-                    }
-                }
-            }
-
+            var x = from[i];
+            float best = bestMatch[i];
             total += x.Idf;
             soft += best * x.Idf;
             if (best >= 1f)

@@ -1,3 +1,5 @@
+using Parallax.Nlp.Text;
+
 namespace Parallax.Stories.Alignment;
 
 /// <summary>Accuracy, precision, recall and F1 of the paraphrase class.</summary>
@@ -49,7 +51,7 @@ public static class ParaphraseEvaluation
 
     private static SentenceView View(string s, ParaphraseLexicon lexicon)
     {
-        var tokens = SimpleTokenizer.Tokenize(s);
+        var tokens = Tokenizer.Tokenize(s);
         return new SentenceView(s, new Core.TextRange(0, s.Length), tokens, 0, tokens.Length, lexicon);
     }
 

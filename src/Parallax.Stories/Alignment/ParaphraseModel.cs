@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Parallax.Core;
+using Parallax.Nlp.Text;
 
 namespace Parallax.Stories.Alignment;
 
@@ -139,16 +140,16 @@ public sealed class ParaphraseModel
         Save(stream);
     }
 
-    /// <summary>Analyses a free-standing sentence (tokenised by <see cref="SimpleTokenizer"/>).</summary>
+    /// <summary>Analyses a free-standing sentence (tokenised by the project tokenizer, <see cref="Tokenizer"/>).</summary>
     public SentenceView View(string sentence)
     {
-        var tokens = SimpleTokenizer.Tokenize(sentence);
+        var tokens = Tokenizer.Tokenize(sentence);
         return new SentenceView(sentence, new TextRange(0, sentence.Length), tokens, 0, tokens.Length, Lexicon);
     }
 
     /// <summary>
     /// Analyses sentence <paramref name="sentence"/> of a document with a sentence layer, using its token layer
-    /// when present (else the sentence's characters are split by <see cref="SimpleTokenizer"/>).
+    /// when present (else the sentence's characters are split by the project tokenizer, <see cref="Tokenizer"/>).
     /// </summary>
     public SentenceView View(Document document, int sentence)
     {
@@ -158,7 +159,7 @@ public sealed class ParaphraseModel
             return new SentenceView(document.Text, s.Range, tokens.Tokens, s.FirstToken, s.TokenCount, Lexicon);
         }
 
-        var own = SimpleTokenizer.Tokenize(document.Text, s.Range);
+        var own = TokenizerComponent.Tokenize(document.Text, [s.Range]).Tokens;
         return new SentenceView(document.Text, s.Range, own, 0, own.Length, Lexicon);
     }
 

@@ -18,7 +18,7 @@ public sealed class WordNet
     private static readonly string[] Pos = ["n", "v", "a", "r"];
 
     private readonly FrozenDictionary<string, int[]>[] _index; // per POS: lemma -> synsets in sense order
-    private readonly int[][] _relations; // synset -> related synsets (one hop, both directions for symmetric use)
+    private readonly int[][] _relations; // synset -> synsets its kept relations point to
 
     private WordNet(FrozenDictionary<string, int[]>[] index, int[][] relations)
     {
@@ -85,29 +85,15 @@ public sealed class WordNet
             }
         }
 
-        // make relations symmetric: a paraphrase may go either way
-        var lists = new List<int>[relations.Count];
+        // Relations are kept in their own direction (a hypernym link points up): a match test checks both words'
+        // neighbours, so a link either way is found, and neighbour lists stay short.
+        var outgoing = new int[relations.Count][];
         for (int s = 0; s < relations.Count; s++)
         {
-            foreach (int t in relations[s])
-            {
-                if (t < 0 || t >= relations.Count)
-                {
-                    continue;
-                }
-
-                (lists[s] ??= []).Add(t);
-                (lists[t] ??= []).Add(s);
-            }
+            outgoing[s] = [.. relations[s].Where(t => t >= 0 && t < relations.Count).Distinct().Order()];
         }
 
-        var sym = new int[relations.Count][];
-        for (int s = 0; s < sym.Length; s++)
-        {
-            sym[s] = lists[s] is { } l ? [.. l.Distinct().Order()] : [];
-        }
-
-        return new WordNet([.. index.Select(d => d.ToFrozenDictionary(StringComparer.Ordinal))], sym);
+        return new WordNet([.. index.Select(d => d.ToFrozenDictionary(StringComparer.Ordinal))], outgoing);
     }
 
     /// <summary>True if the lowercase lemma is in WordNet under any part of speech.</summary>

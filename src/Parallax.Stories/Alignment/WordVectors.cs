@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Parallax.Core;
+using Parallax.Nlp.Text;
 
 namespace Parallax.Stories.Alignment;
 
@@ -170,7 +171,7 @@ public sealed class WordVectors
         }
     }
 
-    /// <summary>Trains vectors on documents of text (each tokenised by <see cref="SimpleTokenizer"/> and normalised).</summary>
+    /// <summary>Trains vectors on documents of text (each tokenised by the project tokenizer, <see cref="Tokenizer"/> and normalised).</summary>
     public static WordVectors Train(IEnumerable<string> documents, WordVectorOptions options, CancellationToken cancellationToken = default)
     {
         // 1. the corpus as form ids, and the vocabulary
@@ -182,7 +183,7 @@ public sealed class WordVectors
         {
             cancellationToken.ThrowIfCancellationRequested();
             buffer.Clear();
-            foreach (var token in SimpleTokenizer.Tokenize(text))
+            foreach (var token in Tokenizer.Tokenize(text))
             {
                 if (token.Kind is not (TokenKind.Word or TokenKind.Number))
                 {
