@@ -35,7 +35,7 @@ public class AlignmentReaderTests
     [Theory]
     [InlineData("Yucaipa owned Dominick 's before selling", "Yucaipa owned Dominick's before selling")]
     [InlineData("wages , wouldn 't be capped under Bush 's plan .", "wages, wouldn't be capped under Bush's plan.")]
-    [InlineData("They don n't know ( yet ) .", "They don n't know (yet).")]
+    [InlineData("They do n't know ( yet ) .", "They don't know (yet).")]
     public void Corpus_tokens_are_joined_back_to_ordinary_spelling(string corpus, string expected) =>
         Assert.Equal(expected, MsrpReader.Clean(corpus));
 

@@ -112,7 +112,7 @@ public static class PairFeatures
         f[i++] = Math.Max(unA, unB);
 
         f[i++] = TfIdfCosine(a.Content, b.Content);
-        f[i++] = OrderAgreement(a.Content, b.Content);
+        f[i++] = (OrderAgreement(a.Content, b.Content) + OrderAgreement(b.Content, a.Content)) / 2;
         f[i++] = Math.Min(a.Content.Length, b.Content.Length);
         f[i++] = Math.Max(a.Content.Length, b.Content.Length);
         f[i++] = (a.Quotes > 0) != (b.Quotes > 0) ? 1 : 0;

@@ -196,12 +196,13 @@ public sealed class ParaphraseModel
 
     public ParaphraseScore Score(string a, string b) => Score(View(a), View(b));
 
-    /// <summary>Trains a model on labelled pairs.</summary>
+    /// <summary>Trains a model on labelled pairs, with random unrelated pairs as extra negatives (<see cref="ParaphraseEvaluation.RandomNegativesPerPair"/>).</summary>
     public static ParaphraseModel Train(IReadOnlyList<ParaphrasePair> pairs, ParaphraseLexicon lexicon, BoostingOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var rows = ParaphraseEvaluation.Features(pairs, lexicon, cancellationToken);
-        var labels = pairs.Select(p => p.IsParaphrase).ToArray();
-        var trees = GradientBoostedTrees.Train(rows, labels, options ?? new BoostingOptions(), cancellationToken);
+        var rows = ParaphraseEvaluation.Features(pairs, lexicon, out var first, out var second, cancellationToken);
+        var negatives = ParaphraseEvaluation.RandomNegatives(first, second, [.. Enumerable.Range(0, pairs.Count)], ParaphraseEvaluation.DefaultSeed);
+        var labels = pairs.Select(p => p.IsParaphrase).Concat(negatives.Select(_ => false)).ToArray();
+        var trees = GradientBoostedTrees.Train([.. rows, .. negatives], labels, options ?? new BoostingOptions(), cancellationToken);
         return new ParaphraseModel(lexicon, trees);
     }
 }

@@ -6,8 +6,12 @@ namespace Parallax.Stories.Alignment;
 /// <summary>Settings of <see cref="SentenceAligner"/>.</summary>
 public sealed record AlignerOptions
 {
-    /// <summary>Pairs the classifier gives at least this probability are returned.</summary>
-    public float MinProbability { get; init; } = 0.5f;
+    /// <summary>
+    /// Pairs the classifier gives at least this probability are returned. Lower than the classifier's own threshold
+    /// (0.5, "paraphrase" in the strict MSRP sense): outlets reporting one fact usually add detail of their own
+    /// ("On Saturday, he was scheduled to meet ..."), and unrelated sentences score far below this.
+    /// </summary>
+    public float MinProbability { get; init; } = 0.25f;
 
     /// <summary>
     /// Cheap filter: a pair goes to the classifier only if the cosine of its IDF-weighted content lemmas is at least this,
@@ -41,7 +45,11 @@ public readonly record struct SentenceRef(int Article, int Sentence) : IComparab
 /// <summary>Two sentences of different articles that say the same thing. <see cref="A"/> is the earlier of the two in input order.</summary>
 /// <param name="Probability">The classifier's probability that they are paraphrases (1 for identical wording).</param>
 /// <param name="LexicalCosine">Cosine of their IDF-weighted content lemmas (the cheap filter's score).</param>
-public readonly record struct AlignedPair(SentenceRef A, SentenceRef B, float Probability, float LexicalCosine);
+public readonly record struct AlignedPair(SentenceRef A, SentenceRef B, float Probability, float LexicalCosine)
+{
+    /// <summary>The classifier also calls them paraphrases in the strict sense (probability at least 0.5).</summary>
+    public bool IsParaphrase => Probability >= 0.5f;
+}
 
 /// <summary>
 /// Finds which sentences of several articles say the same thing. Every cross-article pair is first scored cheaply
