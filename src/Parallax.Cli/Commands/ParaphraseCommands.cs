@@ -232,10 +232,6 @@ public static class ParaphraseCommands
             Trees = trees ?? options.Trees,
             MaxDepth = depth ?? options.MaxDepth,
             LearningRate = learningRate ?? options.LearningRate,
-            MinLeafSamples = Environment.GetEnvironmentVariable("PX_MINLEAF") is { } ml ? int.Parse(ml, CultureInfo.InvariantCulture) : options.MinLeafSamples,
-            FeatureSample = Environment.GetEnvironmentVariable("PX_FS") is { } fs ? float.Parse(fs, CultureInfo.InvariantCulture) : options.FeatureSample,
-            Bags = Environment.GetEnvironmentVariable("PX_BAGS") is { } bg ? int.Parse(bg, CultureInfo.InvariantCulture) : options.Bags,
-            RowSample = Environment.GetEnvironmentVariable("PX_RS") is { } rs ? float.Parse(rs, CultureInfo.InvariantCulture) : options.RowSample,
         };
     }
 }
