@@ -11,5 +11,6 @@ public static class EvalCommands
         ClusterEvalCommand.Create(),
         .. NerCommands.Eval(),
         QuotesEvalCommand.Create(),
+        .. ParaphraseCommands.Eval(),
     ];
 }
