@@ -418,7 +418,10 @@ internal static class QuantityGrammar
             headEnd = we;
             words++;
             j = we;
-            if (verbish || (f & LexFlags.Scale) != 0)
+            // a participle first ("two speeding trains", "five armed men") modifies the noun after it, if there is one
+            bool nounFollows = we < a.Count && a[we].Kind == AtomKind.Word && !a[we].Upper && a.InSentence(we, k)
+                && (a.Flags(we) & (LexFlags.Function | LexFlags.PastVerb | LexFlags.PresentVerb | LexFlags.TimeWord | LexFlags.RelativeWord)) == 0;
+            if (verbish && !nounFollows || (f & LexFlags.Scale) != 0)
             {
                 break;
             }

@@ -219,7 +219,8 @@ internal static class RoleGrammar
 
             int end = HeadPhraseEnd(a, k, nameStart);
             bool last = end >= nameStart;
-            int next = end;
+            int next = a.IsSymbol(end, '.') && a[end].Glued && end + 1 < nameStart ? end + 1 : end;
+            last |= next >= nameStart;
             bool boundary = last || !a.Has(next, LexFlags.RoleHead | LexFlags.RoleModifier) || a[next].Upper != a[k].Upper;
             if (!boundary)
             {
@@ -228,8 +229,8 @@ internal static class RoleGrammar
             }
 
             EmitGroup(c, g0, k, end, RolePosition.Before, roles);
-            g0 = end;
-            k = end - 1;
+            g0 = next;
+            k = next - 1;
         }
     }
 
@@ -409,8 +410,55 @@ internal static class RoleGrammar
             }
         }
 
-        var role = Clean(a.Of(roleStart, end));
+        if (a.IsSymbol(end, '.') && a[end].Glued && Abbreviation(a.Span(end - 1)) is not null)
+        {
+            end++;
+        }
+
+        var role = ExpandAbbreviations(Clean(a.Of(roleStart, end)));
         roles.Add(new RoleMention(c.Entity, a.Range(g0, end), role, qualifier, position));
+    }
+
+    private static readonly (string Abbr, string Full)[] Abbreviations =
+    [
+        ("Sen", "Senator"), ("Rep", "Representative"), ("Gov", "Governor"), ("Gen", "General"), ("Lt", "Lieutenant"),
+        ("Col", "Colonel"), ("Sgt", "Sergeant"), ("Capt", "Captain"), ("Adm", "Admiral"), ("Maj", "Major"), ("Cmdr", "Commander"),
+        ("Supt", "Superintendent"), ("Insp", "Inspector"), ("Det", "Detective"), ("Amb", "Ambassador"), ("Prof", "Professor"),
+    ];
+
+    private static string? Abbreviation(ReadOnlySpan<char> word)
+    {
+        foreach (var (abbr, full) in Abbreviations)
+        {
+            if (word.SequenceEqual(abbr))
+            {
+                return full;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Sen." is shown as "Senator", "Lt. Gen." as "Lieutenant General".</summary>
+    private static string ExpandAbbreviations(string role)
+    {
+        if (role.IndexOf('.', StringComparison.Ordinal) < 0 && Abbreviation(role) is null && !role.Contains(' ', StringComparison.Ordinal))
+        {
+            return role;
+        }
+
+        var words = role.Split(' ');
+        bool changed = false;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (Abbreviation(words[i].AsSpan().TrimEnd('.')) is { } full)
+            {
+                words[i] = full;
+                changed = true;
+            }
+        }
+
+        return changed ? string.Join(' ', words) : role;
     }
 
     // ------------------------------------------------------------------ "its leader, Kim Jong Un,"
