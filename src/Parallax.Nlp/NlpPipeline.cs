@@ -1,0 +1,24 @@
+using Parallax.Core;
+using Parallax.Nlp.Text;
+
+namespace Parallax.Nlp;
+
+/// <summary>
+/// Builds the language pipeline. <see cref="CreateDefault"/> is the standard English pipeline; other areas
+/// append their components with <see cref="CreateDefault(IEnumerable{IPipelineComponent})"/> or start from
+/// <see cref="DefaultComponents"/>. The order is checked by <see cref="Pipeline.Create(IEnumerable{IPipelineComponent}, IEnumerable{string}?)"/>.
+/// </summary>
+public static class NlpPipeline
+{
+    /// <summary>The default components, in order: tokens, sentences (and entities once the model is there).</summary>
+    public static IReadOnlyList<IPipelineComponent> DefaultComponents() =>
+    [
+        new TokenizerComponent(),
+        new SentenceComponent(),
+    ];
+
+    public static Pipeline CreateDefault() => Pipeline.Create(DefaultComponents());
+
+    /// <summary>The default pipeline followed by <paramref name="extra"/> components.</summary>
+    public static Pipeline CreateDefault(IEnumerable<IPipelineComponent> extra) => Pipeline.Create(DefaultComponents().Concat(extra));
+}
