@@ -3,14 +3,12 @@ using Parallax.Core;
 namespace Parallax.Nlp.Tests;
 
 /// <summary>
-/// Builds documents by hand for the fact tests (roles, quantities, times), the way spaCy's tests do: whitespace
-/// tokens (the fact grammars cut tokens further themselves), sentences at final punctuation, and PERSON/ORG/LOC/MISC
-/// mentions given by their text, as a CoNLL-style model would tag them.
+/// Builds documents for the fact tests (roles, quantities, times): the project's tokenizer and sentence splitter,
+/// and PERSON/ORG/LOC/MISC mentions given by hand by their text, as a CoNLL-style model would tag them (the way
+/// spaCy's tests build documents instead of loading models).
 /// </summary>
 internal static class FactsTestDocs
 {
-    private static readonly string[] Abbreviations = ["Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "U.S.", "U.N.", "a.m.", "p.m."];
-
     public static Document Build(string text, string? published = null, params (string Text, EntityType Type)[] entities)
     {
         var info = new DocumentInfo
@@ -19,39 +17,9 @@ internal static class FactsTestDocs
             Published = published is null ? null : DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
         };
         var doc = new Document(text, info);
-        var tokens = new List<Token>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int s = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            tokens.Add(new Token(s, i, char.IsDigit(text[s]) ? TokenKind.Number : TokenKind.Word));
-        }
-
-        var sentences = new List<Sentence>();
-        int first = 0;
-        for (int t = 0; t < tokens.Count; t++)
-        {
-            var tok = text.AsSpan(tokens[t].Start, tokens[t].Length).TrimEnd("\"”’)");
-            bool final = tok.Length > 0 && tok[^1] is '.' or '!' or '?' && !IsAbbreviation(tok) && (t + 1 == tokens.Count || char.IsUpper(text[tokens[t + 1].Start]) || text[tokens[t + 1].Start] is '“' or '"');
-            bool paragraph = t + 1 < tokens.Count && text.AsSpan(tokens[t].End, tokens[t + 1].Start - tokens[t].End).Contains("\n\n", StringComparison.Ordinal);
-            if (final || paragraph || t + 1 == tokens.Count)
-            {
-                sentences.Add(new Sentence(new TextRange(tokens[first].Start, tokens[t].End), first, t - first + 1, 0));
-                first = t + 1;
-            }
-        }
-
+        var tokenLayer = Parallax.Nlp.Text.TokenizerComponent.Tokenize(text, doc.BodyParagraphs);
+        var sentenceLayer = Parallax.Nlp.Text.SentenceComponent.Split(text, tokenLayer, doc.BodyParagraphs);
+        var tokens = tokenLayer.Tokens.ToList();
         var mentions = new List<EntityMention>();
         foreach (var (name, type) in entities)
         {
@@ -73,22 +41,9 @@ internal static class FactsTestDocs
         }
 
         mentions.Sort((x, y) => x.Range.CompareTo(y.Range));
-        return doc.With(Layers.Tokens, new TokenLayer([.. tokens]))
-            .With(Layers.Sentences, new SentenceLayer([.. sentences]))
+        return doc.With(Layers.Tokens, tokenLayer)
+            .With(Layers.Sentences, sentenceLayer)
             .With(Layers.Entities, new EntityLayer([.. mentions]));
-    }
-
-    private static bool IsAbbreviation(ReadOnlySpan<char> token)
-    {
-        foreach (var a in Abbreviations)
-        {
-            if (token.EndsWith(a, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public static string Sample(string file) => File.ReadAllText(Path.Combine(Testing.RepoPaths.TillersonSample, file));

@@ -132,7 +132,7 @@ internal sealed class AtomBuffer : IDisposable
                 {
                     ScanWord(text, ref atom, end);
                 }
-                else if ((c == '\'' || c == '\u2019') && i > token.Start && char.IsLetter(text[i - 1]) && i + 1 < end && char.IsLetter(text[i + 1]))
+                else if ((c == '\'' || c == '\u2019') && i > 0 && i == prevEnd && char.IsLetter(text[i - 1]) && i + 1 < end && char.IsLetter(text[i + 1]))
                 {
                     int j = i + 1;
                     while (j < end && char.IsLetter(text[j]))

@@ -615,6 +615,11 @@ internal static class RoleGrammar
         }
 
         int end = HeadPhraseEnd(a, head, a.Count);
+        if (c.IsPerson(end) || end < a.Count && a[end].Upper && a[end].Kind == AtomKind.Word && !a.Has(end, LexFlags.Function))
+        {
+            return; // "Yang Jiechi, Foreign Minister Wang Yi": a title of the next name
+        }
+
         int roleEnd = end;
         string? qualifier = preQualifier;
         // post-head qualifier: "of the North American department of North Korea's foreign ministry", "to China's government"
