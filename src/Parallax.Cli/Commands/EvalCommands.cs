@@ -5,5 +5,7 @@ namespace Parallax.Cli.Commands;
 /// <summary>The <c>parallax eval</c> subcommands. Each model or heuristic adds its own line here.</summary>
 public static class EvalCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() => [
+        .. FactCommands.Eval(),
+    ];
 }

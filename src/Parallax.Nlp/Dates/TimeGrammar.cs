@@ -16,6 +16,7 @@ internal enum CoreKind : byte
     Quarter,
     Offset,
     Ago,
+    Ahead,
     PastSpan,
     NextSpan,
     Partial,
@@ -130,7 +131,7 @@ internal static class TimeGrammar
             }
         }
 
-        if ((f & LexFlags.TimeWord) != 0)
+        if ((f & LexFlags.TimeWord) != 0 && !(IsAllCaps(a.Span(i)) && IsInsideName(a, i)))
         {
             int n = a.Is(i, "yesterday") ? -1 : a.Is(i, "tomorrow") ? 1 : 0;
             core.Kind = CoreKind.Offset;
@@ -459,7 +460,21 @@ internal static class TimeGrammar
         }
 
         var w = a.Span(i);
-        bool the = a.Is(i - 1, "the");
+        bool the = a.Is(i - 1, "the") || a.Is(i - 1, "very") && a.Is(i - 2, "the");
+        if (w.Equals("following", StringComparison.OrdinalIgnoreCase) && !the)
+        {
+            return false; // "Following Monday's debate": a preposition, not "the following Monday"
+        }
+
+        // "so far this year": from the start of the unit to the publication date
+        if (w.Equals("this", StringComparison.OrdinalIgnoreCase) && a.Is(i - 1, "far") && a.Is(i - 2, "so") && SingularUnit(a, k) is { } sofar
+            && sofar is "week" or "month" or "year" && !IsPlural(a, k))
+        {
+            core.Kind = CoreKind.Partial;
+            (core.Unit, core.Start, core.End, core.Part) = (sofar, i - 2, k + 1, "earlier");
+            return true;
+        }
+
         int shift = w.Equals("last", StringComparison.OrdinalIgnoreCase) || w.Equals("past", StringComparison.OrdinalIgnoreCase) || w.Equals("previous", StringComparison.OrdinalIgnoreCase) ? -1
             : w.Equals("next", StringComparison.OrdinalIgnoreCase) || w.Equals("coming", StringComparison.OrdinalIgnoreCase) || w.Equals("upcoming", StringComparison.OrdinalIgnoreCase) || w.Equals("following", StringComparison.OrdinalIgnoreCase) ? 1
             : w.Equals("this", StringComparison.OrdinalIgnoreCase) || w.Equals("current", StringComparison.OrdinalIgnoreCase) ? 0
@@ -719,6 +734,27 @@ internal static class TimeGrammar
 
         int d = unitAt + 1;
         string amount = vague ? unit + "s" : n.ToString(CultureInfo.InvariantCulture) + " " + unit;
+        if (!vague && a.Is(i - 1, "in") && IsPlural(a, unitAt) && !a.Is(d, "of") && !a.Is(d, "ago") && unit is "day" or "week" or "month" or "year")
+        {
+            // "will be inaugurated in 70 days": ahead of the article; "the first time in 10 years": the span before it.
+            var tense = TenseCues.At(a, i - 1, d);
+            if (tense == Tense.Future)
+            {
+                core.Kind = CoreKind.Ahead;
+                (core.Unit, core.Amount, core.End) = (unit, n, d);
+                return true;
+            }
+
+            if (tense == Tense.Past && (a.Is(i - 2, "time") || a.Is(i - 2, "first")))
+            {
+                core.Kind = CoreKind.PastSpan;
+                (core.Unit, core.Amount, core.End) = (unit, n, d);
+                return true;
+            }
+
+            return false;
+        }
+
         if (a.Is(d, "ago"))
         {
             if (vague || unit is "hour" or "minute")
@@ -774,6 +810,19 @@ internal static class TimeGrammar
         }
 
         return !a[p].SentenceStart || (pf & LexFlags.Function) == 0 && !a.Is(p, "Mid");
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> s)
+    {
+        foreach (var ch in s)
+        {
+            if (!char.IsUpper(ch))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 1;
     }
 
     private static bool IsNum(AtomBuffer a, int i, int maxDigits) =>
@@ -959,7 +1008,8 @@ internal static class TimeGrammar
             && c.Year == 0 && !c.HasShift;
         if (needTense)
         {
-            tense = TenseCues.At(a, start, c.End);
+            bool possessive = a.Is(c.End, "'s") || a.Is(c.End, "\u2019s");
+            tense = TenseCues.At(a, start, c.End, strongOnly: possessive);
             if (tense == Tense.Unknown)
             {
                 tense = relation switch
@@ -1234,6 +1284,23 @@ internal static class TimeGrammar
                     "day" => (an.AddDays(-c.Amount), an.AddDays(-c.Amount)),
                     "week" => UnitInterval(an.AddDays(-7 * c.Amount), "week", 0),
                     _ => UnitInterval(an, c.Unit!, -c.Amount),
+                };
+                return new(range, s, e, Granularity(c.Unit), TimeResolution.Resolved, rel, modifier);
+            }
+
+            case CoreKind.Ahead:
+            {
+                string rel = "+" + c.Amount.ToString(CultureInfo.InvariantCulture) + " " + c.Unit;
+                if (anchor is not { } an)
+                {
+                    return Unresolved(range, Granularity(c.Unit), rel, modifier);
+                }
+
+                var (s, e) = c.Unit switch
+                {
+                    "day" => (an.AddDays(c.Amount), an.AddDays(c.Amount)),
+                    "week" => UnitInterval(an.AddDays(7 * c.Amount), "week", 0),
+                    _ => UnitInterval(an, c.Unit!, c.Amount),
                 };
                 return new(range, s, e, Granularity(c.Unit), TimeResolution.Resolved, rel, modifier);
             }

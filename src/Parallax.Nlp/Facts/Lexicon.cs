@@ -47,9 +47,10 @@ internal enum LexFlags : ulong
     TimeOfDayMarker = 1UL << 37,
     Negation = 1UL << 38,
     ReportingVerb = 1UL << 39,
+    Adverb = 1UL << 40,
 
     /// <summary>Words that end a noun run after a number ("25 million people who ...").</summary>
-    Function = Determiner | Preposition | Pronoun | Conjunction | FutureAux | Modal | Be | Have | ClauseStart,
+    Function = Determiner | Preposition | Pronoun | Conjunction | FutureAux | Modal | Be | Have | ClauseStart | Adverb,
 }
 
 /// <summary>What the fact grammars know about one word (case-insensitive). Shared and immutable.</summary>
@@ -295,11 +296,11 @@ internal static class Lexicon
             "estimated", "approx", "ca", "more", "less", "fewer", "least", "most", "upwards", "up", "close", "excess", "just", "below", "above",
             "beyond", "only", "barely", "maximum", "minimum");
         F(LexFlags.Determiner, "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-            "any", "no", "every", "each", "another", "such", "whose");
+            "any", "no", "every", "each", "another", "such", "whose", "both", "all", "either", "neither");
         F(LexFlags.Preposition, "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "over", "under", "about",
             "after", "before", "during", "since", "until", "till", "through", "throughout", "between", "among", "against", "without",
             "within", "across", "along", "toward", "towards", "near", "per", "via", "than", "as", "like", "amid", "despite", "including",
-            "upon", "beneath", "behind", "beside", "besides", "except", "inside", "outside", "past", "off", "out");
+            "upon", "beneath", "below", "above", "behind", "beside", "besides", "except", "inside", "outside", "past", "off", "out");
         F(LexFlags.Pronoun, "i", "you", "he", "she", "it", "we", "they", "me", "him", "them", "us", "who", "whom", "which", "what",
             "that", "there", "here", "itself", "themselves", "himself", "herself");
         F(LexFlags.Conjunction, "and", "or", "but", "nor", "so", "yet", "because", "although", "though", "while", "whereas", "if",
@@ -308,6 +309,8 @@ internal static class Lexicon
         F(LexFlags.Modal, "may", "might", "could", "should", "must", "can", "cannot", "ought");
         F(LexFlags.Be, "is", "are", "am", "was", "were", "be", "been", "being", "'re", "\u2019re", "'m", "\u2019m");
         F(LexFlags.Have, "has", "have", "had", "'ve", "\u2019ve", "having");
+        F(LexFlags.Adverb, "ahead", "apart", "away", "ago", "later", "earlier", "apiece", "respectively", "alone", "already", "still",
+            "now", "too", "very", "each", "more", "less", "again", "back", "instead", "altogether", "overall", "total", "combined");
         F(LexFlags.Negation, "not", "n't", "never", "'t", "\u2019t");
         F(LexFlags.PastVerb, "said", "told", "met", "held", "made", "took", "gave", "went", "came", "saw", "got", "left", "won", "lost",
             "began", "fell", "rose", "sent", "spent", "paid", "brought", "bought", "thought", "found", "kept", "led", "ran", "sat", "stood",

@@ -17,10 +17,12 @@ internal static class TenseCues
 {
     private const int MaxDistance = 14;
 
-    public static Tense At(AtomBuffer a, int start, int end)
+    /// <param name="strongOnly">Only auxiliaries and finite verbs count, not infinitives or present progressive
+    /// (for noun modifiers like "Monday's debate", which the clause's verb does not govern).</param>
+    public static Tense At(AtomBuffer a, int start, int end, bool strongOnly = false)
     {
-        var left = ScanLeft(a, start, out int leftDistance);
-        var right = ScanRight(a, end, out int rightDistance);
+        var left = ScanLeft(a, start, strongOnly, out int leftDistance);
+        var right = ScanRight(a, end, strongOnly, out int rightDistance);
         if (left == Tense.Unknown)
         {
             return right;
@@ -34,7 +36,7 @@ internal static class TenseCues
         return rightDistance < leftDistance ? right : left;
     }
 
-    private static Tense ScanLeft(AtomBuffer a, int start, out int distance)
+    private static Tense ScanLeft(AtomBuffer a, int start, bool strongOnly, out int distance)
     {
         distance = int.MaxValue;
         bool infinitive = false;
@@ -64,7 +66,7 @@ internal static class TenseCues
                 break;
             }
 
-            var cue = CueAt(a, k);
+            var cue = CueAt(a, k, strongOnly);
             if (cue == Cue.Infinitive)
             {
                 infinitive = true;
@@ -100,7 +102,7 @@ internal static class TenseCues
         return Tense.Unknown;
     }
 
-    private static Tense ScanRight(AtomBuffer a, int end, out int distance)
+    private static Tense ScanRight(AtomBuffer a, int end, bool strongOnly, out int distance)
     {
         distance = int.MaxValue;
         int words = 0;
@@ -134,7 +136,7 @@ internal static class TenseCues
                 break;
             }
 
-            var cue = CueAt(a, k);
+            var cue = CueAt(a, k, strongOnly);
             if (cue is Cue.None or Cue.Infinitive)
             {
                 continue;
@@ -156,7 +158,7 @@ internal static class TenseCues
         Infinitive,
     }
 
-    private static Cue CueAt(AtomBuffer a, int k)
+    private static Cue CueAt(AtomBuffer a, int k, bool strongOnly)
     {
         var flags = a.Flags(k);
         var span = a.Span(k);
@@ -171,7 +173,7 @@ internal static class TenseCues
             return Cue.Future;
         }
 
-        if ((flags & LexFlags.Scheduled) != 0 && a.Is(k + 1, "to") && !a[k].Upper)
+        if ((flags & LexFlags.Scheduled) != 0 && a.Is(k + 1, "to") && !a[k].Upper && !strongOnly)
         {
             // "expected to", "due to", "set to", "plans to", "going to": ahead.
             return Cue.Future;
@@ -179,7 +181,7 @@ internal static class TenseCues
 
         if (span.Equals("to", StringComparison.OrdinalIgnoreCase))
         {
-            return IsInfinitive(a, k) ? Cue.Infinitive : Cue.None;
+            return !strongOnly && IsInfinitive(a, k) ? Cue.Infinitive : Cue.None;
         }
 
         if ((flags & LexFlags.Be) != 0)
@@ -194,7 +196,7 @@ internal static class TenseCues
                 || span.Equals("\u2019re", StringComparison.OrdinalIgnoreCase))
             {
                 // "is to visit", "are meeting on Saturday": arrangements ahead.
-                if (a.Is(k + 1, "to") || EndsWith(a, k + 1, "ing"))
+                if (a.Is(k + 1, "to") || !strongOnly && EndsWith(a, k + 1, "ing"))
                 {
                     return Cue.Future;
                 }

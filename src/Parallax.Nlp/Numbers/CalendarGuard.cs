@@ -32,7 +32,7 @@ internal static class CalendarGuard
                 return false;
             }
 
-            if (a.Has(p, LexFlags.Approx) && !a.Is(p, "since") && !a.Is(p, "over") && !a.Is(p, "until") && !a.Is(p, "early") && !a.Is(p, "late"))
+            if (a.Has(p, LexFlags.Approx) && !a.Is(p, "since") && !a.Is(p, "over") && !a.Is(p, "under") && !a.Is(p, "below") && !a.Is(p, "above") && !a.Is(p, "until") && !a.Is(p, "early") && !a.Is(p, "late"))
             {
                 return false;
             }
@@ -125,6 +125,13 @@ internal static class CalendarGuard
 
         // 2017-09-30, 9/30/2017: three numbers chained by the same glued separator.
         if (ChainLength(a, i) >= 3)
+        {
+            return true;
+        }
+
+        // 9/11, 7/7: two small numbers joined by a slash
+        if (n.Value <= 31 && (a.IsSymbol(i + 1, '/') && a[i + 1].Glued && i + 2 < a.Count && a[i + 2].Kind == AtomKind.Number && a[i + 2].Glued && a[i + 2].Value <= 31
+                || i >= 2 && a.IsSymbol(i - 1, '/') && a[i].Glued && a[i - 1].Glued && a[i - 2].Kind == AtomKind.Number && a[i - 2].Value <= 31))
         {
             return true;
         }

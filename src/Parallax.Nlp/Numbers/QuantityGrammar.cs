@@ -49,6 +49,18 @@ internal static class QuantityGrammar
 
             if (TryQuantity(a, i, out var q, out int skipTo))
             {
+                // "from 5 percent to 25 percent", "$10bn-$12bn" written with the unit on both ends: one range
+                int r = q.End;
+                if (q.Max is null && (a.Is(r, "to") || a.IsSymbol(r, '-') || a.IsSymbol(r, '\u2013')) && a.InSentence(r + 1, r)
+                    && !(a.Is(q.Start - 1, "from") && a.Has(q.Start - 2, LexFlags.ChangeVerb))
+                    && TryQuantity(a, r + 1, out var q2, out _) && q2.Max is null && q2.Kind == q.Kind && q2.Unit == q.Unit && q2.Currency == q.Currency
+                    && q.Value < q2.Value)
+                {
+                    q.Max = q2.Value;
+                    q.End = q2.End;
+                    q.Approximate |= q2.Approximate;
+                }
+
                 output.Add(new Quantity(a.Range(q.Start, q.End), q.Kind, q.Value, q.Max, q.Unit, q.Currency, q.Approximate, -1));
                 next = q.End;
                 i = q.End - 1;
@@ -289,6 +301,15 @@ internal static class QuantityGrammar
             return true;
         }
 
+        // "12-nation trade deal", "20-page report": the noun glued by a hyphen is what is counted
+        if (a.IsSymbol(k, '-') && a[k].Glued && k + 1 < a.Count && a[k + 1].Glued && a[k + 1].Kind == AtomKind.Word && !a[k + 1].Upper
+            && (a.Flags(k + 1) & (LexFlags.Function | LexFlags.Scale | LexFlags.NumberWord)) == 0)
+        {
+            q.Unit = Singular(a.Span(k + 1));
+            q.End = k + 2;
+            return true;
+        }
+
         // measures: 5 km, 120 days, 300 metres; "m" glued to digits without a money context is metres.
         if (a.Has(k, LexFlags.MeasureUnit | LexFlags.DurationUnit) && !(a.Is(k, "pound") || a.Is(k, "pounds")))
         {
@@ -355,6 +376,11 @@ internal static class QuantityGrammar
 
         int end = q.End;
         var unit = NounAfter(a, from, ref end, extend: true);
+        if (unit is not null && n.FromWords && !n.HasScale && (unit.EndsWith("ed", StringComparison.Ordinal) || unit.EndsWith("ing", StringComparison.Ordinal)))
+        {
+            unit = null; // "the two taped a show": "two" stands for people already named
+        }
+
         if (unit is not null)
         {
             q.Unit = unit;
@@ -402,7 +428,7 @@ internal static class QuantityGrammar
             }
 
             var s = a.Span(we - 1);
-            bool verbish = s.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && s.Length > 4 || s.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && s.Length > 5
+            bool verbish = s.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && s.Length > 3 || s.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && s.Length > 5
                 || (f & (LexFlags.PastVerb | LexFlags.PresentVerb | LexFlags.ReportingVerb)) != 0;
             if (verbish && words > 0)
             {
@@ -498,13 +524,20 @@ internal static class QuantityGrammar
             // identifiers: "Resolution 2371", "Flight 370", "G20", "Article 5"
             int p = j - 1;
             if (p >= 0 && a.InSentence(p, j) && a[p].Kind == AtomKind.Word && (a[j].Glued || a[p].Upper && !a[p].SentenceStart
-                    && (a.Flags(p) & (LexFlags.Approx | LexFlags.Preposition | LexFlags.Determiner | LexFlags.Conjunction | LexFlags.CurrencyCode | LexFlags.Month | LexFlags.Weekday)) == 0
-                    && !money && !a.Has(j + 1, LexFlags.Scale) && !a.IsSymbol(j + 1, '%')))
+                    && (a.Flags(p) & (LexFlags.Approx | LexFlags.Function | LexFlags.CurrencyCode | LexFlags.Month | LexFlags.Weekday)) == 0
+                    && !money && !a.Has(j + 1, LexFlags.Scale | LexFlags.CurrencyWord | LexFlags.MeasureUnit | LexFlags.DurationUnit) && !a.IsSymbol(j + 1, '%')
+                    && !a.Is(j + 1, "percent") && !a.Is(j + 1, "per")))
             {
                 if (!(a[j].Glued && (CalendarGuard.IsCurrencySymbol(a, p) || a.Has(p, LexFlags.CurrencyCode) || a.IsExact(p, "Rs"))))
                 {
                     return false;
                 }
+            }
+
+            // "EB-5", "F-35", "COVID-19": a code, not a count
+            if (a[j].Glued && a.IsSymbol(j - 1, '-') && a[j - 1].Glued && j >= 2 && a[j - 2].Kind == AtomKind.Word && a[j - 2].Upper)
+            {
+                return false;
             }
 
             n.Value = atom.Value;
@@ -534,6 +567,31 @@ internal static class QuantityGrammar
             n.Approximate = true;
             n.End = k - 1; // the "of" stays for the unit
             n.OfFollows = true;
+            n.HasScale = true;
+            n.FromWords = true;
+            return true;
+        }
+
+        // "held thousands in chains": a plural scale alone
+        if (a.Has(j, LexFlags.ScalePlural) && !a[j].Upper && !a.Is(j, "tens") && !a.Is(j, "scores") && !a.Has(j - 1, LexFlags.Determiner)
+            && (j + 1 >= a.Count || !a.InSentence(j + 1, j) || a[j + 1].Kind != AtomKind.Word || a.Has(j + 1, LexFlags.Function)))
+        {
+            double s = a[j].Lex!.ScaleValue;
+            n.Value = 2 * s;
+            n.Max = (10 * s) - 1;
+            n.Approximate = true;
+            n.End = j + 1;
+            n.HasScale = true;
+            n.FromWords = true;
+            return true;
+        }
+
+        // "a quarter of a million", "a third of a billion"
+        if ((a.Is(j, "a") || a.Is(j, "one")) && (a.Is(j + 1, "quarter") || a.Is(j + 1, "third")) && a.Is(j + 2, "of") && (a.Is(j + 3, "a") || a.Is(j + 3, "an"))
+            && a.Has(j + 4, LexFlags.Scale) && !a.Has(j + 4, LexFlags.ScaleAbbrev))
+        {
+            n.Value = (a.Is(j + 1, "quarter") ? 0.25 : 1.0 / 3) * a[j + 4].Lex!.ScaleValue;
+            n.End = j + 5;
             n.HasScale = true;
             n.FromWords = true;
             return true;
