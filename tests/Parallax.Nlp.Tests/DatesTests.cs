@@ -283,3 +283,24 @@ public class DatesTests
         Assert.Empty(Times(text));
     }
 }
+
+public class FactPipelineTests
+{
+    [Fact]
+    public void Fact_components_run_in_the_default_pipeline_on_a_sample()
+    {
+        var pipeline = Parallax.Nlp.Facts.FactComponents.CreatePipeline();
+        Assert.Contains("parallax.times@1", pipeline.Signature, StringComparison.Ordinal);
+        var text = FactsTestDocs.Sample(FactsTestDocs.Sample000);
+        var doc = pipeline.Run(new Document(text, new DocumentInfo { Published = new DateTimeOffset(2017, 9, 30, 9, 0, 0, TimeSpan.Zero) }));
+        Assert.Contains(doc.Get(Layers.Times).Expressions, t => text[t.Range.Start..t.Range.End] == "on Monday" && t.Start == new DateOnly(2017, 9, 25));
+        Assert.Contains(doc.Get(Layers.Quantities).Quantities, q => q.Value == 25e6 && q.Unit == "people");
+    }
+
+    [Fact]
+    public void Roles_require_entities_and_the_pipeline_says_so()
+    {
+        var ex = Assert.Throws<ParallaxException>(() => Pipeline.Create(new Parallax.Nlp.Text.TokenizerComponent(), new Parallax.Nlp.Text.SentenceComponent(), new Parallax.Nlp.Roles.RoleComponent()));
+        Assert.Equal(ErrorCodes.PipelineOrder, ex.Code);
+    }
+}

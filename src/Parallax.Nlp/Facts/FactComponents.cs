@@ -16,4 +16,14 @@ public static class FactComponents
 
     /// <summary>Quantities, times and roles (roles need entities earlier in the pipeline).</summary>
     public static IReadOnlyList<IPipelineComponent> All() => [new QuantityComponent(), new TimeComponent(), new RoleComponent()];
+
+    /// <summary>
+    /// The default language pipeline (<see cref="NlpPipeline.DefaultComponents"/>) followed by the fact components:
+    /// roles are included when the default pipeline assigns entities (once the NER model is part of it).
+    /// </summary>
+    public static Pipeline CreatePipeline()
+    {
+        bool entities = NlpPipeline.DefaultComponents().Any(c => c.Info.Assigns.Contains(Layers.Entities.Name, StringComparer.Ordinal));
+        return NlpPipeline.CreateDefault(entities ? All() : WithoutEntities());
+    }
 }
