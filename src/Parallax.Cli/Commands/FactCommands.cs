@@ -14,7 +14,7 @@ public static class FactCommands
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 
-    public static IEnumerable<Command> Eval() => [EvalTimes(), EvalQuantities()];
+    public static IEnumerable<Command> Eval() => [EvalTimes(), EvalQuantities(), EvalRoles()];
 
     private static Command EvalTimes()
     {
@@ -80,6 +80,31 @@ public static class FactCommands
             Console.WriteLine(Line("detection", result.Detection));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value accuracy {result.ValueAccuracy:F3}, unit accuracy {result.UnitAccuracy:F3}, linked amounts {result.GroupAccuracy:F3} (of quantities found)"));
             Console.WriteLine(Line("strict (found, value, unit)", result.Strict));
+            PrintErrors(result.Errors);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command EvalRoles()
+    {
+        var data = new Option<string>("--data") { Description = "Gold file (JSON lines with entities), e.g. tests/fixtures/facts/roles.test.gold.jsonl.", Required = true };
+        var json = GlobalOptions.Json();
+        var command = new Command("roles", "Score roles and titles bound to people on a gold file that gives the entity mentions.");
+        command.Options.Add(data);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var result = FactEvaluation.Roles(parse.GetValue(data)!, NlpPipeline.CreateDefault(), new Parallax.Nlp.Roles.RoleComponent());
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { result.Sentences, Roles = Figures(result.Roles), result.QualifierAccuracy, Errors = result.Errors.Count }, JsonOptions));
+                return CliApp.Ok;
+            }
+
+            Console.WriteLine($"sentences {result.Sentences}");
+            Console.WriteLine(Line("roles (person, role)", result.Roles));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qualifier accuracy {result.QualifierAccuracy:F3} (of roles found with an annotated qualifier)"));
             PrintErrors(result.Errors);
             return CliApp.Ok;
         });

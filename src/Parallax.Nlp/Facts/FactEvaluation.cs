@@ -29,6 +29,10 @@ public sealed record TimeEvaluation(int Sentences, Prf Detection, double Resolut
 /// <param name="Strict">Found with kind, value, currency and unit (where annotated) right.</param>
 public sealed record QuantityEvaluation(int Sentences, Prf Detection, double ValueAccuracy, double UnitAccuracy, double GroupAccuracy, Prf Strict, IReadOnlyList<FactError> Errors);
 
+/// <param name="Roles">(person, role) pairs: a predicted role counts when its person and its role text (ignoring case) match a gold one.</param>
+/// <param name="QualifierAccuracy">Of the gold roles found whose qualifier is annotated: qualifier right (null for none).</param>
+public sealed record RoleEvaluation(int Sentences, Prf Roles, double QualifierAccuracy, IReadOnlyList<FactError> Errors);
+
 /// <summary>
 /// Scores the time and quantity grammars on gold files of real sentences (tests/fixtures/facts/*.gold.jsonl): one
 /// JSON object a line, <c>{"source", "published", "sentence", "expect": [...]}</c>, each expected item naming its
@@ -36,7 +40,121 @@ public sealed record QuantityEvaluation(int Sentences, Prf Detection, double Val
 /// </summary>
 public static class FactEvaluation
 {
-    private sealed record GoldLine(string Source, string? Published, string Sentence, JsonElement[] Expect);
+    private sealed record GoldLine(string Source, string? Published, string Sentence, JsonElement[] Expect, JsonElement? Entities = null);
+
+    /// <summary>
+    /// Roles on gold lines that also give the entity mentions (<c>"entities": [["Lu Kang", "PER"], ...]</c>), so the
+    /// role grammar is measured apart from the NER model. <paramref name="pipeline"/> must assign tokens and sentences.
+    /// </summary>
+    public static RoleEvaluation Roles(string goldPath, Pipeline pipeline, IPipelineComponent roles, CancellationToken cancellationToken = default)
+    {
+        var lines = Load(goldPath);
+        int predicted = 0, gold = 0, found = 0, qualGold = 0, qualRight = 0;
+        var errors = new List<FactError>();
+        foreach (var line in lines)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var doc = pipeline.Run(new Document(line.Sentence, Info(line)), cancellationToken);
+            doc = doc.With(Layers.Entities, GoldEntities(line, doc.Get(Layers.Tokens)));
+            doc = roles.Process(doc, cancellationToken);
+            var mentions = doc.Get(Layers.Entities).Mentions;
+            var preds = doc.Get(Layers.Roles).Roles;
+            predicted += preds.Count;
+            var used = new bool[preds.Count];
+            foreach (var e in line.Expect)
+            {
+                gold++;
+                var person = e.GetProperty("person").GetString()!;
+                var role = e.GetProperty("role").GetString()!;
+                int k = -1;
+                for (int j = 0; j < preds.Count; j++)
+                {
+                    var m = mentions[preds[j].Entity];
+                    if (!used[j] && line.Sentence[m.Range.Start..m.Range.End] == person && string.Equals(preds[j].Role, role, StringComparison.OrdinalIgnoreCase))
+                    {
+                        k = j;
+                        break;
+                    }
+                }
+
+                if (k < 0)
+                {
+                    var got = string.Join("; ", preds.Where(p => line.Sentence[mentions[p.Entity].Range.Start..mentions[p.Entity].Range.End] == person).Select(p => p.Role + " / " + p.Qualifier));
+                    errors.Add(new FactError(line.Source, person, role, got.Length == 0 ? "(not found)" : got));
+                    continue;
+                }
+
+                used[k] = true;
+                found++;
+                if (e.TryGetProperty("qualifier", out var q))
+                {
+                    qualGold++;
+                    var expected = q.ValueKind == JsonValueKind.Null ? null : q.GetString();
+                    if (string.Equals(expected, preds[k].Qualifier, StringComparison.Ordinal))
+                    {
+                        qualRight++;
+                    }
+                    else
+                    {
+                        errors.Add(new FactError(line.Source, person + " (" + role + ")", "qualifier " + (expected ?? "-"), "qualifier " + (preds[k].Qualifier ?? "-")));
+                    }
+                }
+            }
+
+            for (int j = 0; j < preds.Count; j++)
+            {
+                if (!used[j])
+                {
+                    var m = mentions[preds[j].Entity];
+                    errors.Add(new FactError(line.Source, line.Sentence[m.Range.Start..m.Range.End], "(nothing)", preds[j].Role + " / " + preds[j].Qualifier));
+                }
+            }
+        }
+
+        return new RoleEvaluation(lines.Count, Prf.From(found, predicted, gold), qualGold == 0 ? 0 : (double)qualRight / qualGold, errors);
+    }
+
+    private static EntityLayer GoldEntities(GoldLine line, TokenLayer tokens)
+    {
+        var list = new List<EntityMention>();
+        if (line.Entities is not { } entities)
+        {
+            return new EntityLayer([]);
+        }
+
+        foreach (var pair in entities.EnumerateArray())
+        {
+            var name = pair[0].GetString()!;
+            if (!EntityTypes.TryParse(pair[1].GetString()!, out var type))
+            {
+                throw new ParallaxException(ErrorCodes.DataFormat, $"Unknown entity type '{pair[1].GetString()}' in {line.Source}.");
+            }
+
+            int at = 0;
+            while ((at = line.Sentence.IndexOf(name, at, StringComparison.Ordinal)) >= 0)
+            {
+                int end = at + name.Length;
+                bool bounded = (at == 0 || !char.IsLetterOrDigit(line.Sentence[at - 1])) && (end == line.Sentence.Length || !char.IsLetterOrDigit(line.Sentence[end]));
+                var range = new TextRange(at, end);
+                if (bounded && !list.Exists(m => m.Range.Overlaps(range)))
+                {
+                    int first = tokens.IndexAtOrAfter(at);
+                    int last = first;
+                    while (last < tokens.Count && tokens[last].Start < end)
+                    {
+                        last++;
+                    }
+
+                    list.Add(new EntityMention(range, type, first, last - first, 1f));
+                }
+
+                at = end;
+            }
+        }
+
+        list.Sort((x, y) => x.Range.CompareTo(y.Range));
+        return new EntityLayer([.. list]);
+    }
 
     public static TimeEvaluation Times(string goldPath, Pipeline pipeline, CancellationToken cancellationToken = default)
     {
@@ -295,7 +413,8 @@ public static class FactEvaluation
                     r.GetProperty("source").GetString()!,
                     r.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null,
                     r.GetProperty("sentence").GetString()!,
-                    [.. r.GetProperty("expect").EnumerateArray().Select(x => x.Clone())]));
+                    [.. r.GetProperty("expect").EnumerateArray().Select(x => x.Clone())],
+                    r.TryGetProperty("entities", out var ents) ? ents.Clone() : null));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {
