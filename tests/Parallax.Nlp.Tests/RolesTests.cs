@@ -161,4 +161,27 @@ public class RolesTests
             Assert.True(For(doc, layer, person).Count > 0, "no role for " + person);
         }
     }
+
+    [Theory]
+    [InlineData("“It is outrageous,” Clinton spokesman Josh Schwerin said at the time.", "Josh Schwerin", "spokesman", "Clinton")]
+    [InlineData("The couple were among the passengers, Algerian foreign affairs ministry spokesman Benali Cherif Abdelaziz said Thursday.", "Benali Cherif Abdelaziz", "spokesman", "Algerian foreign affairs ministry")]
+    public void Qualifiers_before_the_role(string text, string person, string role, string qualifier)
+    {
+        var (doc, layer) = Roles(text, (person, Per), ("Clinton", Per), ("Algerian", Misc));
+        var r = OneFor(doc, layer, person);
+        Assert.Equal(role, r.Role);
+        Assert.Equal(qualifier, r.Qualifier);
+    }
+
+    [Theory]
+    [InlineData("Greenberg, the legendary chairman of Bear Stearns, who died in 2014, had an apartment.", "Greenberg", "chairman", "Bear Stearns")]
+    [InlineData("Landes, a law professor at the University of Chicago, wrote an assessment.", "Landes", "law professor", "University of Chicago")]
+    [InlineData("Peter Wehner, a former director of the White House Office of Strategic Initiatives under President George W. Bush, said so.", "Peter Wehner", "former director", "White House Office of Strategic Initiatives")]
+    public void Apposition_keeps_title_nouns_and_drops_evaluative_adjectives(string text, string person, string role, string qualifier)
+    {
+        var (doc, layer) = Roles(text, (person, Per), ("Bear Stearns", Org), ("University of Chicago", Org), ("George W. Bush", Per));
+        var r = OneFor(doc, layer, person);
+        Assert.Equal(role, r.Role);
+        Assert.Equal(qualifier, r.Qualifier);
+    }
 }

@@ -80,6 +80,11 @@ internal static class RoleGrammar
         public bool IsPerson(int i) => i >= 0 && i < A.Count && owner[i] >= 0 && entities.Mentions[owner[i]].Type == EntityType.Person;
 
         public bool InOtherEntity(int i) => i >= 0 && i < A.Count && owner[i] >= 0 && entities.Mentions[owner[i]].Type != EntityType.Person;
+
+        /// <summary>Any entity mention other than the one whose roles are being read.</summary>
+        public bool InQualifyingEntity(int i) => i >= 0 && i < A.Count && owner[i] >= 0 && owner[i] != Entity;
+
+        public int EntityAt(int i) => i >= 0 && i < A.Count ? owner[i] : -1;
     }
 
     private static int FirstAtomAtOrAfter(AtomBuffer a, int position)
@@ -165,13 +170,42 @@ internal static class RoleGrammar
         int p = nameStart - 1;
         int first = nameStart;
         int count = 0;
-        while (p >= 0 && a.InSentence(p, nameStart) && count < MaxBefore && !c.IsPerson(p))
+        bool sawOrgNoun = false;
+        int lowerBeforeOrg = 0;
+        while (p >= 0 && a.InSentence(p, nameStart) && count < MaxBefore)
         {
-            if (!TitleLike(c, p, first, nameStart))
+            if (c.IsPerson(p))
             {
+                // "Clinton spokesman Josh Schwerin": a person right before the role words qualifies them
+                if (first < nameStart && a[first].Kind == AtomKind.Word && a.Has(first, LexFlags.RoleHead | LexFlags.RoleModifier) && first == p + 1)
+                {
+                    while (p >= 0 && c.IsPerson(p) && c.EntityAt(p) == c.EntityAt(first - 1))
+                    {
+                        first = p;
+                        p--;
+                    }
+                }
+
                 break;
             }
 
+            if (!TitleLike(c, p, first, nameStart))
+            {
+                // "Algerian foreign affairs ministry spokesman": lower-case words of an organisation name
+                if (sawOrgNoun && lowerBeforeOrg < 3 && a[p].Kind == AtomKind.Word && !a[p].Upper && (a.Flags(p) & (LexFlags.Function | LexFlags.Negation | LexFlags.PastVerb)) == 0
+                    && !a.Span(p).EndsWith("ed", StringComparison.Ordinal))
+                {
+                    lowerBeforeOrg++;
+                    first = p;
+                    p--;
+                    count++;
+                    continue;
+                }
+
+                break;
+            }
+
+            sawOrgNoun |= a.Has(p, LexFlags.OrgNoun);
             first = p;
             p--;
             count++;
@@ -374,7 +408,7 @@ internal static class RoleGrammar
         int q = g0;
         for (int k = g0; k < head; k++)
         {
-            if (c.InOtherEntity(k) && !a.Has(k, LexFlags.RoleHead) || a.Has(k, LexFlags.OrgNoun) && a[k].Upper == a[head].Upper && !a.Has(k, LexFlags.RoleHead)
+            if (c.InQualifyingEntity(k) && !a.Has(k, LexFlags.RoleHead) || a.Has(k, LexFlags.OrgNoun) && a[k].Upper == a[head].Upper && !a.Has(k, LexFlags.RoleHead)
                 || a.Is(k, "'s") || a.Is(k, "\u2019s"))
             {
                 q = k + 1;
@@ -639,7 +673,8 @@ internal static class RoleGrammar
                     break;
                 }
 
-                if (a.Has(qe, LexFlags.ClauseStart) && !a.Is(qe, "as") || a.Is(qe, "and") && (IsHead(a, qe + 1) || a.Has(qe + 1, LexFlags.RoleModifier)) || a.Has(qe, LexFlags.ReportingVerb) || a.Has(qe, LexFlags.FutureAux | LexFlags.Be | LexFlags.Have))
+                if (a.Has(qe, LexFlags.ClauseStart) && !a.Is(qe, "as") || a.Is(qe, "and") && (IsHead(a, qe + 1) || a.Has(qe + 1, LexFlags.RoleModifier)) || a.Has(qe, LexFlags.ReportingVerb) || a.Has(qe, LexFlags.FutureAux | LexFlags.Be | LexFlags.Have)
+                    || qe > qs && a.Has(qe, LexFlags.Preposition) && !a.Is(qe, "of") && !a.Is(qe, "for") && !a.Is(qe, "and") && !a.Is(qe, "the"))
                 {
                     break;
                 }
@@ -655,7 +690,13 @@ internal static class RoleGrammar
         }
 
         var position = determiner || depth > 0 ? RolePosition.Apposition : RolePosition.After;
-        int roleStart = a.Is(k, "a") || a.Is(k, "an") || a.Is(k, "the") ? k + 1 : k;
+        // the role as shown: the run of lexicon words ending at the head ("legendary chairman" shows "chairman")
+        int roleStart = head;
+        while (roleStart - 1 >= k && (a[roleStart - 1].Kind == AtomKind.Word && (a.Has(roleStart - 1, LexFlags.RoleModifier | LexFlags.RoleHead) || TitleNoun(a, roleStart - 1))
+                                      || a.IsSymbol(roleStart - 1, '-') && a[roleStart - 1].Glued && roleStart - 2 >= k))
+        {
+            roleStart--;
+        }
         roles.Add(new RoleMention(c.Entity, a.Range(g0, end), Clean(a.Of(roleStart, roleEnd)), qualifier, position));
 
         // "a political analyst and adviser to China's government"
@@ -664,6 +705,31 @@ internal static class RoleGrammar
             AppositionRoles(c, end + 1, roles, depth + 1);
         }
     }
+
+    /// <summary>
+    /// A word the lexicon lacks that still belongs to the title: a noun ("law professor", "television host"), not an
+    /// evaluative adjective ("legendary chairman", "famous author").
+    /// </summary>
+    private static bool TitleNoun(AtomBuffer a, int i)
+    {
+        if (a[i].Upper || (a.Flags(i) & (LexFlags.Function | LexFlags.Negation)) != 0)
+        {
+            return false;
+        }
+
+        var w = a.Span(i);
+        foreach (var suffix in AdjectiveSuffixes)
+        {
+            if (w.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return w.Length > 2;
+    }
+
+    private static readonly string[] AdjectiveSuffixes = ["ary", "ous", "ful", "ic", "ive", "able", "ible", "less", "ish", "ed", "ing", "est", "ly"];
 
     private static void Relative(Context c, int k, List<RoleMention> roles)
     {
