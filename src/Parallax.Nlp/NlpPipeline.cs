@@ -1,4 +1,5 @@
 using Parallax.Core;
+using Parallax.Nlp.Entities;
 using Parallax.Nlp.Text;
 
 namespace Parallax.Nlp;
@@ -10,12 +11,16 @@ namespace Parallax.Nlp;
 /// </summary>
 public static class NlpPipeline
 {
-    /// <summary>The default components, in order: tokens, sentences (and entities once the model is there).</summary>
+    /// <summary>The default components, in order: tokens, sentences, entities (the built-in NER model).</summary>
     public static IReadOnlyList<IPipelineComponent> DefaultComponents() =>
     [
         new TokenizerComponent(),
         new SentenceComponent(),
+        new EntityRecognizer(),
     ];
+
+    /// <summary>Tokens and sentences only, for callers that need no entities.</summary>
+    public static Pipeline CreateTextOnly() => Pipeline.Create(new TokenizerComponent(), new SentenceComponent());
 
     public static Pipeline CreateDefault() => Pipeline.Create(DefaultComponents());
 

@@ -6,6 +6,7 @@ namespace Parallax.Cli.Commands;
 public static class EvalCommands
 {
     public static IEnumerable<Command> Create() => [
+        .. NerCommands.Eval(),
         .. FactCommands.Eval(),
     ];
 }

@@ -5,5 +5,7 @@ namespace Parallax.Cli.Commands;
 /// <summary>The <c>parallax train</c> subcommands. Each model area adds its own line here.</summary>
 public static class TrainCommands
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() => [
+        .. NerCommands.Train(),
+    ];
 }
