@@ -184,4 +184,14 @@ public class RolesTests
         Assert.Equal(role, r.Role);
         Assert.Equal(qualifier, r.Qualifier);
     }
+
+    [Fact]
+    public void An_organisation_noun_ends_the_qualifier_without_an_org_mention()
+    {
+        const string text = "Chinese Foreign Ministry spokesman Lu Kang said the United States had issued many positive signals.";
+        var (doc, layer) = Roles(text, ("Chinese", Misc), ("Lu Kang", Per), ("United States", Loc));
+        var r = OneFor(doc, layer, "Lu Kang");
+        Assert.Equal("spokesman", r.Role);
+        Assert.Equal("Chinese Foreign Ministry", r.Qualifier);
+    }
 }

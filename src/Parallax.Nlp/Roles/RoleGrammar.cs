@@ -408,7 +408,7 @@ internal static class RoleGrammar
         int q = g0;
         for (int k = g0; k < head; k++)
         {
-            if (c.InQualifyingEntity(k) && !a.Has(k, LexFlags.RoleHead) || a.Has(k, LexFlags.OrgNoun) && a[k].Upper == a[head].Upper && !a.Has(k, LexFlags.RoleHead)
+            if (c.InQualifyingEntity(k) && !a.Has(k, LexFlags.RoleHead) || a.Has(k, LexFlags.OrgNoun) && !a.Has(k, LexFlags.RoleHead)
                 || a.Is(k, "'s") || a.Is(k, "\u2019s"))
             {
                 q = k + 1;
