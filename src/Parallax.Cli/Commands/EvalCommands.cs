@@ -12,5 +12,6 @@ public static class EvalCommands
         .. NerCommands.Eval(),
         QuotesEvalCommand.Create(),
         .. ParaphraseCommands.Eval(),
+        .. FactCommands.Eval(),
     ];
 }
