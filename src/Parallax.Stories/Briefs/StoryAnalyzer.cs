@@ -386,7 +386,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
             foreach (var t in u.Times)
             {
                 factOf.TryGetValue(u, out var f);
-                entries.Add((Format(t.Start, t.Granularity), t.End is DateOnly e && t.End != t.Start ? e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null, t, u, f));
+                entries.Add((Format(t.Start, t.Granularity), ExplicitEnd(t), t, u, f));
             }
         }
 
@@ -400,7 +400,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                     first.Date,
                     first.T.Granularity.ToString().ToLowerInvariant(),
                     first.End,
-                    first.F?.Text ?? first.U.Text,
+                    first.U.Text,
                     first.T.Range.Of(first.U.SourceText),
                     g.Select(e => e.U.Article).Distinct().Order().ToList(),
                     g.Select(e => e.U.Outlet).Distinct(StringComparer.Ordinal).ToList(),
@@ -411,6 +411,25 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
             .OrderBy(e => e.Date is null ? 1 : 0)
             .ThenBy(e => e.Date, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The end of the interval when it is not the natural end of its granularity ("early January" ends on the 10th).</summary>
+    private static string? ExplicitEnd(TimeExpression t)
+    {
+        if (t.Start is not DateOnly start || t.End is not DateOnly end || end == start)
+        {
+            return null;
+        }
+
+        DateOnly natural = t.Granularity switch
+        {
+            TimeGranularity.Year => new DateOnly(start.Year, 12, 31),
+            TimeGranularity.Month => new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month)),
+            TimeGranularity.Week => start.AddDays(6),
+            TimeGranularity.Decade => new DateOnly(start.Year + 9, 12, 31),
+            _ => start,
+        };
+        return end == natural ? null : end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private static string? Format(DateOnly? d, TimeGranularity g) => d is not DateOnly date
