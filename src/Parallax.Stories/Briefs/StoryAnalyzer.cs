@@ -13,8 +13,7 @@ public sealed record StoryArticle(Article Article, Document Document)
     /// <summary>The outlet as shown: its name, else its domain, else the file it came from.</summary>
     public string Outlet => OutletName(Article);
 
-    public static string OutletName(Article a) =>
-        a.Source ?? a.SourceDomain ?? ("unnamed outlet (" + Path.GetFileName(a.Origin.Split(':', '#')[0]) + ")");
+    public static string OutletName(Article a) => a.Outlet;
 }
 
 /// <summary>Options of the brief.</summary>
