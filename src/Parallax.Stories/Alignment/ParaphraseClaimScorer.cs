@@ -45,11 +45,13 @@ public sealed class ParaphraseClaimScorer : IClaimScorer
     public const float MinVerbatimShare = 0.2f;
 
     private readonly ConditionalWeakTable<ClaimUnit, UnitView> _views = [];
+    private readonly ConditionalWeakTable<ClaimUnit, UnitView>.CreateValueCallback _create;
 
     public ParaphraseClaimScorer(ParaphraseModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        _create = unit => new UnitView(model, unit); // one delegate, not one per lookup
     }
 
     /// <summary>A scorer over the model embedded in this assembly.</summary>
@@ -112,7 +114,7 @@ public sealed class ParaphraseClaimScorer : IClaimScorer
         return Math.Min(sharedA, sharedB) / lighter;
     }
 
-    private UnitView ViewOf(ClaimUnit unit) => _views.GetValue(unit, u => new UnitView(Model, u));
+    private UnitView ViewOf(ClaimUnit unit) => _views.TryGetValue(unit, out var view) ? view : _views.GetValue(unit, _create);
 
     /// <summary>A unit's view with its weights in one story.</summary>
     private sealed record Weighted(SentenceView View, ClaimContext Context, float[] Weights, int[] Lemmas, float[] LemmaWeights, float Total);
