@@ -146,7 +146,7 @@ public sealed class ParaphraseClaimScorer : IClaimScorer
                 return last;
             }
 
-            double unseen = context.Idf("\u0001"); // a stem no unit has: the story's highest weight
+            double unseen = context.MaxIdf; // the story's highest weight
             var words = _view.Words;
             var weights = new float[words.Length];
             var byLemma = new SortedDictionary<int, float>();

@@ -24,6 +24,9 @@ public sealed class ClaimContext
 
     public double Idf(string stem) => _idf.TryGetValue(stem, out var v) ? v : _maxIdf;
 
+    /// <summary>The weight of a word no unit of the story has: the story's highest.</summary>
+    public double MaxIdf => _maxIdf;
+
     public double Weight(ClaimUnit unit)
     {
         double w = 0;
