@@ -64,10 +64,10 @@ public class AlignmentClaimScorerTests(AlignmentFixture fixture)
     public void Unrelated_units_of_one_story_score_low()
     {
         var scorer = new ParaphraseClaimScorer(fixture.Model);
-        var scores = fixture.SampleBrief.Pairs
-            .Where(p => p.A.Article < p.B.Article)
-            .DistinctBy(p => (p.A, p.B))
-            .Select(p => scorer.Score(p.A, p.B, p.Context))
+        // every cross-article pair of units, not only the candidates the builder chose to score
+        var context = fixture.SampleBrief.Pairs[0].Context;
+        var scores = context.Units
+            .SelectMany(a => context.Units.Where(b => a.Article < b.Article).Select(b => scorer.Score(a, b, context)))
             .Order()
             .ToArray();
         Assert.True(scores.Length > 500, $"{scores.Length} pairs");

@@ -8,6 +8,7 @@ public sealed class ClaimContext
 
     public ClaimContext(IReadOnlyList<ClaimUnit> units)
     {
+        Units = units;
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var u in units)
         {
@@ -21,6 +22,9 @@ public sealed class ClaimContext
         _idf = df.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + (double)n / kv.Value), StringComparer.Ordinal);
         _maxIdf = Math.Log(1.0 + n);
     }
+
+    /// <summary>The units of the story the weights were counted over.</summary>
+    public IReadOnlyList<ClaimUnit> Units { get; }
 
     public double Idf(string stem) => _idf.TryGetValue(stem, out var v) ? v : _maxIdf;
 
