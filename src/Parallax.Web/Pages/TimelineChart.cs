@@ -1,0 +1,150 @@
+using System.Globalization;
+using Parallax.Stories.Briefs;
+
+namespace Parallax.Web.Pages;
+
+/// <summary>
+/// The timeline of a story as an SVG drawn here: one row per dated event, a dot at its day (a bar for a longer
+/// period), the label beside it, and a day axis below. Entries without a resolved date are listed, not drawn.
+/// </summary>
+public sealed record TimelineChart(
+    double Width,
+    double Height,
+    double AxisY,
+    IReadOnlyList<TimelineChart.Tick> Ticks,
+    IReadOnlyList<TimelineChart.Row> Rows,
+    IReadOnlyList<TimelineEntry> Dated,
+    IReadOnlyList<TimelineEntry> Undated)
+{
+    public const double ChartWidth = 800;
+    private const double Margin = 24;
+    private const double RowHeight = 26;
+    private const double Top = 12;
+    private const int MaxRows = 40;
+
+    public sealed record Tick(double X, string Label);
+
+    /// <param name="X1">Start of the period.</param>
+    /// <param name="X2">End of the period (equal to X1 for a day).</param>
+    /// <param name="LabelX">Where the label starts (or ends, when <paramref name="AnchorEnd"/>).</param>
+    public sealed record Row(double X1, double X2, double Y, double LabelX, bool AnchorEnd, string Label, string Title, string Status, string? Fact);
+
+    public bool IsEmpty => Rows.Count == 0;
+
+    public static TimelineChart Build(IReadOnlyList<TimelineEntry> entries, IReadOnlyDictionary<string, Fact> facts)
+    {
+        var dated = new List<(TimelineEntry Entry, DateOnly Start, DateOnly End)>();
+        var undated = new List<TimelineEntry>();
+        foreach (var e in entries)
+        {
+            if (Parse(e.Date, end: false) is { } start)
+            {
+                var end = Parse(e.End ?? e.Date, end: true) ?? start;
+                dated.Add((e, start, end < start ? start : end));
+            }
+            else
+            {
+                undated.Add(e);
+            }
+        }
+
+        dated.Sort((a, b) => a.Start.CompareTo(b.Start) is var c && c != 0 ? c : a.End.CompareTo(b.End));
+        if (dated.Count == 0)
+        {
+            return new TimelineChart(ChartWidth, 0, 0, [], [], [], undated);
+        }
+
+        var shown = dated.Take(MaxRows).ToList();
+        var min = shown.Min(d => d.Start).DayNumber - 1.0;
+        var max = shown.Max(d => d.End).DayNumber + 2.0; // the end day is inclusive
+        double X(double day) => Margin + ((day - min) / (max - min) * (ChartWidth - (2 * Margin)));
+
+        var rows = new List<Row>(shown.Count);
+        for (int i = 0; i < shown.Count; i++)
+        {
+            var (entry, start, end) = shown[i];
+            double x1 = X(start.DayNumber + 0.5), x2 = X(end.DayNumber + 0.5);
+            double y = Top + (i * RowHeight) + (RowHeight / 2);
+            bool anchorEnd = x1 > ChartWidth * 0.55;
+            var when = start == end ? Format(start, entry.Granularity) : Format(start, entry.Granularity) + "–" + Format(end, entry.Granularity);
+            var status = entry.Fact is { } f && facts.TryGetValue(f, out var fact) ? fact.Status : "single";
+            rows.Add(new Row(x1, x2, y, anchorEnd ? x1 - 8 : x2 + 8, anchorEnd, when + " · " + Shorten(entry.Text, 60), when + ": " + entry.Text + " (" + string.Join(", ", entry.Outlets) + ")", status, entry.Fact));
+        }
+
+        var axisY = Top + (shown.Count * RowHeight) + 8;
+        var ticks = MakeTicks(DateOnly.FromDayNumber((int)min + 1), DateOnly.FromDayNumber((int)max - 1))
+            .Select(t => new Tick(X(t.Day.DayNumber + 0.5), t.Label)).ToList();
+        return new TimelineChart(ChartWidth, axisY + 30, axisY, ticks, rows, dated.Select(d => d.Entry).ToList(), undated);
+    }
+
+    private static IEnumerable<(DateOnly Day, string Label)> MakeTicks(DateOnly first, DateOnly last)
+    {
+        int span = last.DayNumber - first.DayNumber;
+        if (span <= 10)
+        {
+            for (var d = first; d <= last; d = d.AddDays(1))
+            {
+                yield return (d, d.ToString("d MMM", CultureInfo.InvariantCulture));
+            }
+        }
+        else if (span <= 70)
+        {
+            for (var d = first; d <= last; d = d.AddDays(7))
+            {
+                yield return (d, d.ToString("d MMM", CultureInfo.InvariantCulture));
+            }
+        }
+        else if (span <= 800)
+        {
+            int step = span <= 400 ? 1 : 3;
+            for (var d = new DateOnly(first.Year, first.Month, 1).AddMonths(first.Day == 1 ? 0 : 1); d <= last; d = d.AddMonths(step))
+            {
+                yield return (d, d.ToString("MMM yyyy", CultureInfo.InvariantCulture));
+            }
+        }
+        else
+        {
+            int step = Math.Max(1, span / 365 / 8);
+            for (var d = new DateOnly(first.Year + 1, 1, 1); d <= last; d = d.AddYears(step))
+            {
+                yield return (d, d.Year.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary>An ISO day, month or year: its first day, or with <paramref name="end"/> its last.</summary>
+    internal static DateOnly? Parse(string? iso, bool end)
+    {
+        if (string.IsNullOrEmpty(iso))
+        {
+            return null;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(iso, "yyyy-MM-dd", c, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        if (DateOnly.TryParseExact(iso, "yyyy-MM", c, DateTimeStyles.None, out var month))
+        {
+            return end ? month.AddMonths(1).AddDays(-1) : month;
+        }
+
+        if (iso.Length == 4 && int.TryParse(iso, NumberStyles.None, c, out var year) && year is > 0 and < 10000)
+        {
+            return end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+        }
+
+        return null;
+    }
+
+    private static string Format(DateOnly d, string granularity) => granularity switch
+    {
+        "month" => d.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+        "year" => d.ToString("yyyy", CultureInfo.InvariantCulture),
+        _ => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+    };
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
+}
