@@ -84,7 +84,7 @@ public partial class BrowserTests(BrowserFixture fx)
             await page.GotoAsync(url);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{url} is {overflow}px wider than the phone");
-            await Shot(page, name);
+            await Shot(page, name, fullPage: false);
         }
 
         await page.GotoAsync(StoryUrl);

@@ -36,8 +36,8 @@ public class PageTests(ReadOnlyApp app) : IClassFixture<ReadOnlyApp>
     {
         var html = await Html($"/stories/{app.Store.SampleStory}");
         Assert.Contains("Rex Tillerson in China for North Korea talks", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"claim s-consensus\" data-fact=\"f", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"claim s-single\" data-fact=\"f", html, StringComparison.Ordinal);
+        Assert.Matches("<mark class=\"claim s-consensus\" id=\"s-\\d+-\\d+\" data-fact=\"f\\d+\"", html);
+        Assert.Matches("<mark class=\"claim s-single\" id=\"s-\\d+-\\d+\" data-fact=\"f\\d+\"", html);
         Assert.Contains("id=\"article-" + app.Store.SampleArticles[0] + "\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"article-" + app.Store.SampleArticles[1] + "\"", html, StringComparison.Ordinal);
         Assert.Contains("<svg viewBox=", html, StringComparison.Ordinal); // the timeline: the samples' dates resolve against 30 Sep 2017

@@ -30,6 +30,20 @@ public class TimelineChartTests
     }
 
     [Fact]
+    public void A_vague_period_does_not_stretch_the_axis_away_from_the_days()
+    {
+        var chart = TimelineChart.Build(
+            [Entry("2016", "Trade surplus last year", "year"), Entry("2017-09-28", "Order to close firms"), Entry("2017-09-30", "Talks in Beijing")],
+            new Dictionary<string, Fact>());
+        Assert.Equal(3, chart.Dated.Count);
+        Assert.Equal(2, chart.Rows.Count); // "last year" is listed, not drawn
+        Assert.StartsWith("28 Sep 2017: Order to close firms", chart.Rows[0].Title, StringComparison.Ordinal);
+        Assert.True(chart.Rows[1].X1 - chart.Rows[0].X1 > 100, "two days apart are far apart on the axis");
+        Assert.Equal("30 Sep 2017", TimelineChart.When(chart.Dated[2]));
+        Assert.Equal("2016", TimelineChart.When(chart.Dated[0]));
+    }
+
+    [Fact]
     public void Without_dates_there_is_nothing_to_draw()
     {
         var chart = TimelineChart.Build([Entry(null, "Some day")], new Dictionary<string, Fact>());

@@ -36,9 +36,9 @@
         box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3);
       }
     });
-    if (origin && !origin.closest('.column-text')) {
-      const compare = document.getElementById('compare');
-      if (compare) compare.scrollIntoView({ block: 'start' });
+    if (origin && !origin.closest('.column-text') && found.length > 0) {
+      // chosen from the summary, the coverage or a list: go to the claim in the first outlet
+      found[0].scrollIntoView({ block: 'center' });
     }
     if (history.replaceState) history.replaceState(null, '', '#fact-' + fact);
   }
@@ -62,6 +62,11 @@
     }
   });
 
-  const m = /^#fact-(f\d+)$/.exec(location.hash);
-  if (m) select(m[1], null);
+  // #fact-f3 in the address selects that claim (links from the lists use it, and it survives a reload)
+  function fromHash() {
+    const m = /^#fact-(f\d+)$/.exec(location.hash);
+    if (m && m[1] !== current) select(m[1], null);
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
 })();

@@ -17,16 +17,19 @@ public sealed record TimelineChart(
     IReadOnlyList<TimelineEntry> Undated)
 {
     public const double ChartWidth = 800;
-    private const double Margin = 24;
-    private const double RowHeight = 26;
-    private const double Top = 12;
+    private const double LabelRight = 400; // labels end here, right-aligned; the time axis is to their right
+    private const double PlotLeft = 420;
+    private const double PlotRight = 780;
+    private const double RowHeight = 24;
+    private const double Top = 10;
     private const int MaxRows = 40;
+    private const int LabelChars = 62;
 
     public sealed record Tick(double X, string Label);
 
     /// <param name="X1">Start of the period.</param>
     /// <param name="X2">End of the period (equal to X1 for a day).</param>
-    /// <param name="LabelX">Where the label starts (or ends, when <paramref name="AnchorEnd"/>).</param>
+    /// <param name="LabelX">Where the label ends (it is right-aligned, left of the axis).</param>
     public sealed record Row(double X1, double X2, double Y, double LabelX, bool AnchorEnd, string Label, string Title, string Status, string? Fact);
 
     public bool IsEmpty => Rows.Count == 0;
@@ -54,10 +57,15 @@ public sealed record TimelineChart(
             return new TimelineChart(ChartWidth, 0, 0, [], [], [], undated);
         }
 
-        var shown = dated.Take(MaxRows).ToList();
-        var min = shown.Min(d => d.Start).DayNumber - 1.0;
-        var max = shown.Max(d => d.End).DayNumber + 2.0; // the end day is inclusive
-        double X(double day) => Margin + ((day - min) / (max - min) * (ChartWidth - (2 * Margin)));
+        // the axis spans the precise events (days, weeks, months); a vaguer period ("last year") is drawn only
+        // where it overlaps them, so it cannot squeeze the days that matter into a corner
+        var precise = dated.Where(d => d.Entry.Granularity is "day" or "week" or "month").ToList();
+        var span = precise.Count > 0 ? precise : dated;
+        var first = span.Min(d => d.Start);
+        var last = span.Max(d => d.End);
+        var shown = dated.Where(d => d.End >= first && d.Start <= last).Take(MaxRows).ToList();
+        double min = first.DayNumber - 0.5, max = last.DayNumber + 1.5;
+        double X(double day) => PlotLeft + ((Math.Clamp(day, min, max) - min) / (max - min) * (PlotRight - PlotLeft));
 
         var rows = new List<Row>(shown.Count);
         for (int i = 0; i < shown.Count; i++)
@@ -65,17 +73,27 @@ public sealed record TimelineChart(
             var (entry, start, end) = shown[i];
             double x1 = X(start.DayNumber + 0.5), x2 = X(end.DayNumber + 0.5);
             double y = Top + (i * RowHeight) + (RowHeight / 2);
-            bool anchorEnd = x1 > ChartWidth * 0.55;
-            var when = start == end ? Format(start, entry.Granularity) : Format(start, entry.Granularity) + "–" + Format(end, entry.Granularity);
+            var when = When(start, end, entry.Granularity);
             var status = entry.Fact is { } f && facts.TryGetValue(f, out var fact) ? fact.Status : "single";
-            rows.Add(new Row(x1, x2, y, anchorEnd ? x1 - 8 : x2 + 8, anchorEnd, when + " · " + Shorten(entry.Text, 60), when + ": " + entry.Text + " (" + string.Join(", ", entry.Outlets) + ")", status, entry.Fact));
+            rows.Add(new Row(x1, x2, y, LabelRight, true, Shorten(when + " · " + entry.Text, LabelChars), when + ": " + entry.Text + " (" + string.Join(", ", entry.Outlets) + ")", status, entry.Fact));
         }
 
-        var axisY = Top + (shown.Count * RowHeight) + 8;
-        var ticks = MakeTicks(DateOnly.FromDayNumber((int)min + 1), DateOnly.FromDayNumber((int)max - 1))
-            .Select(t => new Tick(X(t.Day.DayNumber + 0.5), t.Label)).ToList();
-        return new TimelineChart(ChartWidth, axisY + 30, axisY, ticks, rows, dated.Select(d => d.Entry).ToList(), undated);
+        var axisY = Top + (shown.Count * RowHeight) + 6;
+        var ticks = MakeTicks(first, last).Select(t => new Tick(X(t.Day.DayNumber + 0.5), t.Label)).ToList();
+        return new TimelineChart(ChartWidth, axisY + 28, axisY, ticks, rows, dated.Select(d => d.Entry).ToList(), undated);
     }
+
+    /// <summary>The period as a person reads it: "30 Sep 2017", "Nov 2017", "2016", "28 Sep – 2 Oct 2017".</summary>
+    public static string When(DateOnly start, DateOnly end, string granularity)
+    {
+        var a = Format(start, granularity);
+        var b = Format(end, granularity);
+        return a == b ? a : a + " – " + b;
+    }
+
+    /// <summary>An entry's date as a person reads it, or null when it has none.</summary>
+    public static string? When(TimelineEntry entry) =>
+        Parse(entry.Date, end: false) is { } start ? When(start, Parse(entry.End ?? entry.Date, end: true) ?? start, entry.Granularity) : null;
 
     private static IEnumerable<(DateOnly Day, string Label)> MakeTicks(DateOnly first, DateOnly last)
     {
@@ -141,8 +159,8 @@ public sealed record TimelineChart(
 
     private static string Format(DateOnly d, string granularity) => granularity switch
     {
-        "month" => d.ToString("MMM yyyy", CultureInfo.InvariantCulture),
-        "year" => d.ToString("yyyy", CultureInfo.InvariantCulture),
+        "month" or "quarter" or "season" => d.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+        "year" or "decade" => d.ToString("yyyy", CultureInfo.InvariantCulture),
         _ => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
     };
 
