@@ -23,7 +23,8 @@ public sealed record TimelineChart(
     private const double RowHeight = 24;
     private const double Top = 10;
     private const int MaxRows = 40;
-    private const int LabelChars = 62;
+    private const int LabelChars = 54;
+    private const int MaxTicks = 5;
 
     public sealed record Tick(double X, string Label);
 
@@ -95,37 +96,36 @@ public sealed record TimelineChart(
     public static string? When(TimelineEntry entry) =>
         Parse(entry.Date, end: false) is { } start ? When(start, Parse(entry.End ?? entry.Date, end: true) ?? start, entry.Granularity) : null;
 
+    /// <summary>At most <see cref="MaxTicks"/> ticks on days, weeks, months or years, whichever suits the span.</summary>
     private static IEnumerable<(DateOnly Day, string Label)> MakeTicks(DateOnly first, DateOnly last)
     {
         int span = last.DayNumber - first.DayNumber;
-        if (span <= 10)
+        var c = CultureInfo.InvariantCulture;
+        if (span <= 70)
         {
-            for (var d = first; d <= last; d = d.AddDays(1))
+            int step = span <= 12 ? Math.Max(1, (span + MaxTicks) / MaxTicks) : 7 * Math.Max(1, (span / 7 + MaxTicks) / MaxTicks);
+            for (var d = first; d <= last; d = d.AddDays(step))
             {
-                yield return (d, d.ToString("d MMM", CultureInfo.InvariantCulture));
+                yield return (d, d.ToString("d MMM", c));
             }
         }
-        else if (span <= 70)
+        else if (span <= 1500)
         {
-            for (var d = first; d <= last; d = d.AddDays(7))
-            {
-                yield return (d, d.ToString("d MMM", CultureInfo.InvariantCulture));
-            }
-        }
-        else if (span <= 800)
-        {
-            int step = span <= 400 ? 1 : 3;
+            int months = ((last.Year - first.Year) * 12) + last.Month - first.Month;
+            int step = Math.Max(1, (months + MaxTicks) / MaxTicks);
+            bool firstTick = true;
             for (var d = new DateOnly(first.Year, first.Month, 1).AddMonths(first.Day == 1 ? 0 : 1); d <= last; d = d.AddMonths(step))
             {
-                yield return (d, d.ToString("MMM yyyy", CultureInfo.InvariantCulture));
+                yield return (d, d.ToString(firstTick || d.Month == 1 || step >= 6 ? "MMM yyyy" : "MMM", c));
+                firstTick = false;
             }
         }
         else
         {
-            int step = Math.Max(1, span / 365 / 8);
+            int step = Math.Max(1, ((last.Year - first.Year) + MaxTicks) / MaxTicks);
             for (var d = new DateOnly(first.Year + 1, 1, 1); d <= last; d = d.AddYears(step))
             {
-                yield return (d, d.Year.ToString(CultureInfo.InvariantCulture));
+                yield return (d, d.Year.ToString(c));
             }
         }
     }
