@@ -186,6 +186,48 @@ public sealed class ApiWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task The_upload_page_takes_the_api_key_from_its_form()
+    {
+        using var app = App(new Dictionary<string, string> { ["Parallax:ApiKey"] = "s3cret-key" });
+        var client = app.CreateClient();
+        Assert.Contains("id=\"api_key\"", await client.GetStringAsync("/upload"), StringComparison.Ordinal);
+
+        using var without = Files(("a.txt", File.ReadAllBytes(Sample(0))));
+        using var refused = await client.PostAsync("/upload", without);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("role=\"alert\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var with = Files(("a.txt", File.ReadAllBytes(Sample(0))));
+        with.Add(new StringContent("s3cret-key"), "api_key");
+        using var accepted = await client.PostAsync("/upload", with);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Contains("1 stored", await accepted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_be_opened_is_a_problem_without_a_stack_trace()
+    {
+        using var app = App();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/stories")).StatusCode);
+
+        // the store is replaced by something that is not a database while the server runs
+        SqliteConnectionPoolClear();
+        File.WriteAllText(_dir.File("upload.db"), "this is not a database, just text that happens to sit where the store was");
+        File.Delete(_dir.File("upload.db-wal"));
+        File.Delete(_dir.File("upload.db-shm"));
+        using var response = await client.GetAsync("/api/stories");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("PX3001", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    private static void SqliteConnectionPoolClear() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+    [Fact]
     public async Task A_write_from_another_site_is_refused()
     {
         using var app = App();

@@ -8,6 +8,7 @@ namespace Parallax.Web.Tests;
 
 /// <summary>The pages in headless Chromium against the real server: the claim highlighting, keyboard use, phone width, escaping, accessibility.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public partial class BrowserTests(BrowserFixture fx)
 {
     private string StoryUrl => $"/stories/{fx.Store.SampleStory}";

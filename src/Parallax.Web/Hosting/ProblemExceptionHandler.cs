@@ -25,8 +25,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 (413, WebErrorCodes.TooLarge, "Request too large", "The request exceeds a form limit: " + ex.Message),
             BadHttpRequestException ex => (ex.StatusCode, WebErrorCodes.BadRequest, "Bad request", ex.Message),
             InvalidDataException ex => (400, WebErrorCodes.BadRequest, "Malformed request", ex.Message),
-            ParallaxException { Code: ErrorCodes.StoreOpen or ErrorCodes.StoreSchemaTooNew } ex => (503, ex.Code, "The store is not available", ex.Message),
-            ParallaxException ex => (500, ex.Code, "Parallax could not complete the request", ex.Message),
+            // the message names server paths: it goes to the server's log, the client gets the code
+            ParallaxException { Code: ErrorCodes.StoreOpen or ErrorCodes.StoreSchemaTooNew } ex =>
+                (503, ex.Code, "The store is not available", $"The server cannot open its store (error {ex.Code}); its log says why."),
+            ParallaxException ex => (500, ex.Code, "Parallax could not complete the request", $"Error {ex.Code}; the server's log says more."),
             _ => (500, WebErrorCodes.Unexpected, "Unexpected error", "The server could not complete the request. The error was logged on the server."),
         };
 

@@ -46,8 +46,7 @@ public static class PageEndpoints
         var fromDay = ApiEndpoints.Day(from, "from", errors);
         var toDay = ApiEndpoints.Day(to, "to", errors);
         var page = errors.Count == 0 ? engine.FindStories(new StoryQuery(q, entity, outlet, fromDay, toDay), limit, skip) : new StoryMatches(0, []);
-        var names = engine.ListEntities(limit: 200).Select(e => e.Name).ToList();
-        var model = new StoryListModel(filters, page, limit, skip, engine.ListOutlets(), names, errors.Values.SelectMany(v => v).ToList());
+        var model = new StoryListModel(filters, page, limit, skip, engine.ListOutlets(), errors.Values.SelectMany(v => v).ToList());
         return Render<StoryListPage>(model, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 

@@ -14,7 +14,7 @@ public sealed record StoryFilters(string? Q, string? Entity, string? Outlet, str
             .Select(p => KeyValuePair.Create(p.Item1, p.Item2));
 }
 
-public sealed record StoryListModel(StoryFilters Filters, StoryMatches Page, int Limit, int Offset, IReadOnlyList<string> Outlets, IReadOnlyList<string> EntityNames, IReadOnlyList<string> Errors);
+public sealed record StoryListModel(StoryFilters Filters, StoryMatches Page, int Limit, int Offset, IReadOnlyList<string> Outlets, IReadOnlyList<string> Errors);
 
 public sealed record ArticleListModel(long Total, int Limit, int Offset, IReadOnlyList<ArticleSummary> Articles);
 
