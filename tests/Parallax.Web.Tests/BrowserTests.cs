@@ -121,9 +121,18 @@ public partial class BrowserTests(BrowserFixture fx)
     {
         var page = await fx.NewPage();
         var failures = new List<string>();
-        foreach (var url in new[] { "/", StoryUrl, $"/articles/{fx.Store.SampleArticles[1]}", "/articles", "/entities", "/entities/Rex%20Tillerson", "/search?q=Beijing", "/upload" })
+        foreach (var (url, name) in new[]
+        {
+            ("/", "stories"), (StoryUrl, "story"), ($"/articles/{fx.Store.SampleArticles[1]}", "article"), ("/articles", "articles"), ("/entities", "entities"),
+            ("/entities/Rex%20Tillerson", "entity"), ("/search?q=Beijing", "search"), ("/upload", "upload"),
+        })
         {
             await page.GotoAsync(url);
+            if (name != "story")
+            {
+                await Shot(page, "page-" + name);
+            }
+
             var results = await page.RunAxe();
             failures.AddRange(results.Violations
                 .Where(v => v.Impact is "serious" or "critical")
