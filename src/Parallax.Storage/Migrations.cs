@@ -44,9 +44,9 @@ internal static class Migrations
 
             CREATE TABLE article_bands (
                 band_key   INTEGER NOT NULL,
-                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
-            );
-            CREATE INDEX article_bands_key ON article_bands(band_key);
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (band_key, article_id)
+            ) WITHOUT ROWID;
 
             CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
 

@@ -15,13 +15,14 @@ public static class AnnotateCommand
         var source = StoreCommands.SourceOption();
         var published = StoreCommands.PublishedOption();
         var maxBytes = StoreCommands.MaxBytesOption();
+        var encoding = StoreCommands.EncodingOption();
         var command = new Command("annotate", "Show the annotation layers of an article: sentences, entities with roles, numbers, dates and quotes.")
         {
-            paths, json, format, source, published, maxBytes,
+            paths, json, format, source, published, maxBytes, encoding,
         };
         command.SetAction(parse =>
         {
-            var options = StoreCommands.ReadOptionsFrom(parse, format, source, published, maxBytes);
+            var options = StoreCommands.ReadOptionsFrom(parse, format, source, published, maxBytes, encoding);
             var views = new List<AnnotationView>();
             int failed = 0;
             foreach (var (failure, view) in Annotation.AnnotateInputs(parse.GetValue(paths) ?? [], options))

@@ -191,7 +191,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
     private static Fact ToFact(string id, ClaimGroup g) => new()
     {
         Id = id,
-        Text = g.Representative.Text,
+        Text = g.Representative.DisplayText,
         Status = g.Status,
         Articles = g.Units.Select(u => u.Article).Distinct().Order().ToList(),
         Outlets = g.Units.Select(u => u.Outlet).Distinct(StringComparer.Ordinal).ToList(),
@@ -217,7 +217,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                 return;
             }
 
-            lines.Add(new SummaryLine(g.Representative.Text, f.Articles, f.Id, f.Status));
+            lines.Add(new SummaryLine(g.Representative.DisplayText, f.Articles, f.Id, f.Status));
             usedStems.Add(g.Representative.Stems);
         }
 
@@ -399,7 +399,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                     first.Date,
                     first.T.Granularity.ToString().ToLowerInvariant(),
                     first.End,
-                    first.U.Text,
+                    first.U.DisplayText,
                     first.T.Range.Of(first.U.SourceText),
                     g.Select(e => e.U.Article).Distinct().Order().ToList(),
                     g.Select(e => e.U.Outlet).Distinct(StringComparer.Ordinal).ToList(),

@@ -154,7 +154,8 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
             group.Representative = members.Count == 1
                 ? units[members[0]]
                 : members.Select(i => units[i])
-                    .OrderByDescending(u => members.Sum(j => units[j] == u ? 0 : scorer.Score(u, units[j], context)))
+                    .OrderByDescending(u => u.IsWholeSentence || char.IsUpper(u.Text[0]))
+                    .ThenByDescending(u => members.Sum(j => units[j] == u ? 0 : scorer.Score(u, units[j], context)))
                     .ThenBy(u => u.Text.Length)
                     .First();
             Classify(group);

@@ -52,4 +52,10 @@ public sealed class ClaimUnit
     public required string SourceText { get; init; }
 
     public int ContentWords => Stems.Length;
+
+    /// <summary>True when the unit is its whole sentence, not one clause of it.</summary>
+    public bool IsWholeSentence => Range.Start <= SentenceRange.Start && Range.End >= SentenceRange.End;
+
+    /// <summary>The unit as shown on its own: a clause that does not open its sentence is marked with a leading ellipsis.</summary>
+    public string DisplayText => Range.Start > SentenceRange.Start ? "… " + Text : Text;
 }
