@@ -17,17 +17,20 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api");
 
         var stories = api.MapGroup("/stories").WithTags("Stories");
-        stories.MapGet(string.Empty, ListStories).WithName("ListStories").WithSummary("Stories, biggest and most recent first; filter by text, entity, outlet and date range.");
+        stories.MapGet(string.Empty, ListStories).WithName("ListStories").WithSummary("Stories, biggest and most recent first; filter by text, entity, outlet and date range.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         stories.MapGet("/{id:long}", GetStory).WithName("GetStory").WithSummary("The brief of one story (the brief JSON: articles and the story's facts, entities, quotes, numbers, timeline, coverage).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var articles = api.MapGroup("/articles").WithTags("Articles");
-        articles.MapGet(string.Empty, ListArticles).WithName("ListArticles").WithSummary("The stored articles, oldest first.");
+        articles.MapGet(string.Empty, ListArticles).WithName("ListArticles").WithSummary("The stored articles, oldest first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         articles.MapGet("/{id:long}", GetArticle).WithName("GetArticle").WithSummary("One article: its original text, body paragraphs and annotation layers (offsets into the original text).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPost(string.Empty, IngestArticles).WithName("IngestArticles")
             .WithSummary("Ingest uploaded inputs: multipart files (field 'files', optional fields format, source, published), or one input as the body (JSON, JSON Lines, text, HTML, feed) with those options in the query.")
             .Accepts<IFormFileCollection>("multipart/form-data", "application/json", "application/x-ndjson", "text/plain", "text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -36,11 +39,13 @@ public static class ApiEndpoints
             .RequireWriteAccess();
 
         var entities = api.MapGroup("/entities").WithTags("Entities");
-        entities.MapGet(string.Empty, ListEntities).WithName("ListEntities").WithSummary("People, organisations, places across the store, most mentioned first; q matches names and aliases.");
+        entities.MapGet(string.Empty, ListEntities).WithName("ListEntities").WithSummary("People, organisations, places across the store, most mentioned first; q matches names and aliases.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         entities.MapGet("/{id}", GetEntity).WithName("GetEntity").WithSummary("One entity, by id or by name or alias: aliases, roles with the outlets that gave them, stories, quotes.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/search", Search).WithTags("Search").WithName("Search").WithSummary("Full-text search over the articles (BM25), with snippets: words must all occur, \"a phrase\" in quotes, a trailing * for a prefix.");
+        api.MapGet("/search", Search).WithTags("Search").WithName("Search").WithSummary("Full-text search over the articles (BM25), with snippets: words must all occur, \"a phrase\" in quotes, a trailing * for a prefix.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 

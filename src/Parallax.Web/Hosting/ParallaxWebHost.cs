@@ -71,6 +71,7 @@ public static class ParallaxWebHost
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddResponseCompression(); // plain HTTP only (the default): a big story's page is megabytes of text
         services.AddOpenApi();
         services.AddRazorComponents();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -90,6 +91,7 @@ public static class ParallaxWebHost
             engine.AnalyzeNew();
         }
 
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

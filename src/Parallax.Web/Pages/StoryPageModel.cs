@@ -22,7 +22,19 @@ public sealed class StoryPageModel
 
     public required IReadOnlyDictionary<long, string> OutletOf { get; init; }
 
+    /// <summary>The most articles shown side by side.</summary>
+    public const int MaxColumns = 12;
+
     public required IReadOnlyList<OutletColumn> Columns { get; init; }
+
+    /// <summary>Articles of the story left out of the side-by-side view (a big story), linked instead.</summary>
+    public required IReadOnlyList<Article> NotShown { get; init; }
+
+    public required CoverageView Coverage { get; init; }
+
+    /// <summary>Where a cited sentence is: its mark in a column when the article is shown, else the article page.</summary>
+    public string SentenceLink(FactSentence s) =>
+        NotShown.Any(a => a.Id == s.Article) ? $"/articles/{s.Article}" : $"#s-{s.Article}-{s.Start}";
 
     public required IReadOnlyList<BriefEntity> People { get; init; }
 
@@ -53,8 +65,17 @@ public sealed class StoryPageModel
             }
         }
 
+        // side by side works for a handful of outlets: a big story shows the articles sharing most claims, the rest are linked
+        var shared = story.Facts.Where(f => f.Status != "single").SelectMany(f => f.Articles).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+        var shown = articles
+            .OrderBy(a => a.CopyOf is null ? 0 : 1)
+            .ThenByDescending(a => shared.GetValueOrDefault(a.Id))
+            .ThenBy(a => a.Id)
+            .Take(MaxColumns)
+            .Select(a => a.Id)
+            .ToHashSet();
         var columns = new List<OutletColumn>();
-        foreach (var article in articles.OrderBy(a => a.CopyOf is null ? 0 : 1).ThenBy(a => outletOf.GetValueOrDefault(a.Id, a.Outlet), StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Id))
+        foreach (var article in articles.Where(a => shown.Contains(a.Id)).OrderBy(a => a.CopyOf is null ? 0 : 1).ThenBy(a => outletOf.GetValueOrDefault(a.Id, a.Outlet), StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Id))
         {
             var marks = byArticle.GetValueOrDefault(article.Id) ?? [];
 
@@ -80,6 +101,8 @@ public sealed class StoryPageModel
         return new StoryPageModel
         {
             Story = story,
+            NotShown = articles.Where(a => !shown.Contains(a.Id)).ToList(),
+            Coverage = CoverageView.Build(story.Coverage),
             Facts = facts,
             OutletOf = outletOf,
             Columns = columns,
@@ -118,4 +141,38 @@ public sealed class StoryPageModel
     };
 
     public static string Day(DateTimeOffset? time) => time?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "no date";
+}
+
+/// <summary>
+/// The coverage matrix as shown: every claim and outlet for a small story; for a big one the claims carried by most
+/// outlets (disputed ones first) and the outlets carrying most claims, so the table stays readable.
+/// </summary>
+public sealed record CoverageView(IReadOnlyList<string> Outlets, IReadOnlyList<int> OutletIndexes, IReadOnlyList<CoverageRow> Rows, int TotalRows, int TotalOutlets)
+{
+    public const int MaxRows = 80;
+    public const int MaxOutlets = 12;
+
+    public bool Cut => Rows.Count < TotalRows || Outlets.Count < TotalOutlets;
+
+    public static CoverageView Build(Coverage coverage)
+    {
+        var outletIndexes = Enumerable.Range(0, coverage.Outlets.Count)
+            .OrderByDescending(i => coverage.Rows.Count(r => r.Cells[i].Count > 0))
+            .ThenBy(i => i)
+            .Take(MaxOutlets)
+            .Order()
+            .ToList();
+        var rows = coverage.Rows.Count <= MaxRows
+            ? coverage.Rows
+            : coverage.Rows
+                .Select((r, i) => (Row: r, Index: i))
+                .OrderBy(x => x.Row.Status == "single" ? 1 : 0)
+                .ThenByDescending(x => x.Row.Cells.Count(c => c.Count > 0))
+                .ThenBy(x => x.Index)
+                .Take(MaxRows)
+                .OrderBy(x => x.Index)
+                .Select(x => x.Row)
+                .ToList();
+        return new CoverageView(outletIndexes.Select(i => coverage.Outlets[i]).ToList(), outletIndexes, rows, coverage.Rows.Count, coverage.Outlets.Count);
+    }
 }
