@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -74,8 +75,8 @@ public static class ParallaxWebHost
         services.AddResponseCompression(); // plain HTTP only (the default): a big story's page is megabytes of text
         services.AddOpenApi();
         services.AddRazorComponents();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider(); // nothing is protected across restarts: keep no key files
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // keys for antiforgery, unused: forms are guarded by WriteAccess
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning); // the host announces its addresses itself
         return builder;
     }
