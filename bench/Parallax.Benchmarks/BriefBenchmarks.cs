@@ -42,7 +42,7 @@ public class BriefBenchmarks
             };
             return new StoryArticle(article, pipeline.Run(article.ToDocument()));
         }).ToList();
-        _analyzer = new StoryAnalyzer(new LexicalClaimScorer());
+        _analyzer = new StoryAnalyzer(Parallax.Engine.ParallaxEngine.ClaimScorer, Parallax.Engine.ParallaxEngine.Places);
         Console.WriteLine($"// {_story.Count} articles, {_story.Sum(a => a.Document.Get(Layers.Sentences).Count)} sentences");
     }
 

@@ -126,63 +126,95 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                 }
 
                 var range = new TextRange(tokens[from].Start, tokens[to - 1].End);
-                var stems = new List<string>();
-                bool negated = false;
-                for (int t = from; t < to; t++)
-                {
-                    var tok = tokens[t];
-                    var word = tok.Range.Of(text);
-                    if (Lexicon.Negations.Contains(word))
-                    {
-                        negated = true;
-                    }
-
-                    if (tok.Kind is TokenKind.Word or TokenKind.Number && !Lexicon.StopWords.Contains(word) && word.Length > 1)
-                    {
-                        var stem = Lexicon.Stem(word);
-                        if (!stems.Contains(stem, StringComparer.Ordinal))
-                        {
-                            stems.Add(stem);
-                        }
-                    }
-                }
-
-                if (stems.Count < _options.MinContentWords)
+                var unit = Make(range, from, to, s, sentence, order);
+                if (unit is null)
                 {
                     continue;
                 }
 
-                var ids = new HashSet<string>(StringComparer.Ordinal);
-                for (int m = 0; m < mentions.Length; m++)
+                order++;
+
+                // an attribution ("X said that P", "“P,” X said"): what was said is compared with what others say was
+                // said, so that two different statements by one speaker are not taken for one claim
+                foreach (var q in quotes)
                 {
-                    if (range.Contains(mentions[m].Range) && entities.Of(a.Id, m) is { } e)
+                    var overlap = Math.Min(q.Content.End, range.End) - Math.Max(q.Content.Start, range.Start);
+                    if (q.Cue is not TextRange cue || !range.Contains(cue) || overlap < 0.4 * range.Length)
                     {
-                        ids.Add(e.Id);
+                        continue;
                     }
+
+                    var said = new TextRange(Math.Max(q.Content.Start, range.Start), Math.Min(q.Content.End, range.End));
+                    int sFrom = tokens.IndexAtOrAfter(said.Start), sTo = tokens.IndexAtOrAfter(said.End);
+                    if (Make(said, sFrom, sTo, s, sentence, unit.Order) is { } content)
+                    {
+                        unit = unit with { Said = content, Speaker = (q.Entity >= 0 ? entities.Of(a.Id, q.Entity)?.Id : null) ?? q.Speaker };
+                    }
+
+                    break;
                 }
 
-                bool inQuote = quotes.Any(q => q.Direct && q.Content.Start <= range.Start + 1 && q.Content.End >= range.End - 1);
-                yield return new ClaimUnit
-                {
-                    Article = a.Id,
-                    Outlet = a.Outlet,
-                    Voice = voice,
-                    Sentence = s,
-                    SentenceRange = sentence.Range,
-                    Range = range,
-                    Text = range.Of(text),
-                    SentenceText = sentence.Range.Of(text),
-                    SourceText = text,
-                    Stems = [.. stems],
-                    Entities = ids,
-                    Quantities = quantities.Where(q => range.Contains(q.Range)).ToArray(),
-                    Times = times.Where(t => range.Contains(t.Range)).ToArray(),
-                    Negated = negated,
-                    Position = (range.Start - bodyStart) / span,
-                    Order = order++,
-                    InQuote = inQuote,
-                };
+                yield return unit;
             }
+        }
+
+        ClaimUnit? Make(TextRange range, int from, int to, int s, Sentence sentence, int unitOrder)
+        {
+            var stems = new List<string>();
+            bool negated = false;
+            for (int t = from; t < to; t++)
+            {
+                var tok = tokens[t];
+                var word = tok.Range.Of(text);
+                if (Lexicon.Negations.Contains(word))
+                {
+                    negated = true;
+                }
+
+                if (tok.Kind is TokenKind.Word or TokenKind.Number && !Lexicon.StopWords.Contains(word) && word.Length > 1)
+                {
+                    var stem = Lexicon.Stem(word);
+                    if (!stems.Contains(stem, StringComparer.Ordinal))
+                    {
+                        stems.Add(stem);
+                    }
+                }
+            }
+
+            if (stems.Count < _options.MinContentWords)
+            {
+                return null;
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (int m = 0; m < mentions.Length; m++)
+            {
+                if (range.Contains(mentions[m].Range) && entities.Of(a.Id, m) is { } e)
+                {
+                    ids.Add(e.Id);
+                }
+            }
+
+            return new ClaimUnit
+            {
+                Article = a.Id,
+                Outlet = a.Outlet,
+                Voice = voice,
+                Sentence = s,
+                SentenceRange = sentence.Range,
+                Range = range,
+                Text = range.Of(text),
+                SentenceText = sentence.Range.Of(text),
+                SourceText = text,
+                Stems = [.. stems],
+                Entities = ids,
+                Quantities = quantities.Where(q => range.Contains(q.Range)).ToArray(),
+                Times = times.Where(t => range.Contains(t.Range)).ToArray(),
+                Negated = negated,
+                Position = (range.Start - bodyStart) / span,
+                Order = unitOrder,
+                InQuote = quotes.Any(q => q.Direct && q.Content.Start <= range.Start + 1 && q.Content.End >= range.End - 1),
+            };
         }
     }
 

@@ -109,7 +109,7 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
                     continue;
                 }
 
-                double score = scorer.Score(units[i], units[j], context);
+                double score = Score(units[i], units[j], context);
                 if (score < Threshold)
                 {
                     continue;
@@ -128,12 +128,25 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
             }
         }
 
-        // each unit joins its best match in each other article
-        foreach (var ((unit, _), (other, score)) in best)
+        // each unit joins its best match in each other article, strongest links first; a claim holds at most one unit
+        // of each article, so a chain of weaker links cannot pull two statements of one article into one claim
+        var articlesOf = Enumerable.Range(0, units.Count).Select(i => new HashSet<long> { units[i].Article }).ToArray();
+        var edges = best.Select(kv => (A: Math.Min(kv.Key.Unit, kv.Value.Other), B: Math.Max(kv.Key.Unit, kv.Value.Other), kv.Value.Score))
+            .Distinct()
+            .OrderByDescending(e => e.Score)
+            .ThenBy(e => e.A)
+            .ThenBy(e => e.B);
+        foreach (var (ua, ub, score) in edges)
         {
-            var key = unit < other ? (unit, other) : (other, unit);
-            edgeScore[key] = score;
-            parent[Find(unit)] = Find(other);
+            int ra = Find(ua), rb = Find(ub);
+            if (ra == rb || articlesOf[ra].Overlaps(articlesOf[rb]))
+            {
+                continue;
+            }
+
+            edgeScore[(ua, ub)] = score;
+            parent[ra] = rb;
+            articlesOf[rb].UnionWith(articlesOf[ra]);
         }
 
         var groups = new List<ClaimGroup>();
@@ -155,7 +168,8 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
                 ? units[members[0]]
                 : members.Select(i => units[i])
                     .OrderByDescending(u => u.IsWholeSentence || char.IsUpper(u.Text[0]))
-                    .ThenByDescending(u => members.Sum(j => units[j] == u ? 0 : scorer.Score(u, units[j], context)))
+                    .ThenByDescending(u => members.Sum(j => units[j] == u ? 0 : Score(u, units[j], context)))
+                    .ThenBy(u => u.Position)
                     .ThenBy(u => u.Text.Length)
                     .First();
             Classify(group);
@@ -164,6 +178,10 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
 
         return groups.OrderBy(g => g.Position).ThenBy(g => g.Units[0].Article).ToList();
     }
+
+    /// <summary>Attributions are compared by what was said when both carry it.</summary>
+    private double Score(ClaimUnit a, ClaimUnit b, ClaimContext context) =>
+        a.Said is { } sa && b.Said is { } sb ? scorer.Score(sa, sb, context) : scorer.Score(a, b, context);
 
     private static void Classify(ClaimGroup group)
     {
