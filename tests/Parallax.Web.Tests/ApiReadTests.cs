@@ -183,5 +183,6 @@ public class ApiReadTests(ReadOnlyApp app) : IClassFixture<ReadOnlyApp>
 
         Assert.True(paths.GetProperty("/api/articles").TryGetProperty("post", out _));
         Assert.False(paths.TryGetProperty("/", out _)); // pages are not API
+        Assert.Equal("Parallax API", doc.GetProperty("info").GetProperty("title").GetString());
     }
 }

@@ -73,7 +73,12 @@ public static class ParallaxWebHost
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddCode);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddResponseCompression(); // plain HTTP only (the default): a big story's page is megabytes of text
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Parallax API";
+            document.Info.Description = "Stories grouped from many outlets, their briefs (what the outlets agree on, what each adds, where they conflict), articles with their annotation layers, entities, search, and ingest.";
+            return Task.CompletedTask;
+        }));
         services.AddRazorComponents();
         services.AddDataProtection().UseEphemeralDataProtectionProvider(); // nothing is protected across restarts: keep no key files
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
