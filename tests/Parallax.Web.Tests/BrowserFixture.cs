@@ -17,6 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly StringBuilder _serverErrors = new();
     private Process? _server;
     private IPlaywright? _playwright;
+    private IBrowserContext? _context;
 
     public SampleStore Store { get; private set; } = null!;
 
@@ -28,6 +29,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ScreenshotDir { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // never leave a server or a browser behind a failed start
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -45,11 +59,25 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         _server.BeginErrorReadLine();
-        BaseUrl = await WaitForAddress(_server, TimeSpan.FromSeconds(90));
-        _ = _server.StandardOutput.ReadToEndAsync(); // keep draining so the server never blocks on a full pipe
 
+        // the browser starts while the server loads its models
+        var browser = LaunchBrowserAsync();
+        try
+        {
+            BaseUrl = await WaitForAddress(_server, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            Browser = await browser;
+        }
+
+        _ = _server.StandardOutput.ReadToEndAsync(); // keep draining so the server never blocks on a full pipe
+    }
+
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -96,27 +124,42 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A fresh page in a fresh context; the previous test's context is closed (the tests of the collection run one at a time).</summary>
     public async Task<IPage> NewPage(int width = 1400, int height = 1000)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
+        if (_context is { } previous)
+        {
+            _context = null;
+            await previous.CloseAsync();
+        }
+
+        _context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
+        return await _context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        // safe to call twice (after a failed start, and again by xunit)
+        if (Browser is { } browser)
         {
-            await Browser.CloseAsync();
+            Browser = null!;
+            await browser.CloseAsync();
         }
 
         _playwright?.Dispose();
-        if (_server is { HasExited: false })
+        _playwright = null;
+        if (_server is { } server)
         {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
+            _server = null;
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+
+            server.Dispose();
         }
 
-        _server?.Dispose();
         Store?.Dispose();
     }
 }

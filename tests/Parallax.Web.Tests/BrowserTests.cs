@@ -14,8 +14,11 @@ public partial class BrowserTests(BrowserFixture fx)
 {
     private string StoryUrl => $"/stories/{fx.Store.SampleStory}";
 
-    private static Task Shot(IPage page, string name, bool fullPage = true) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png"), FullPage = fullPage });
+    /// <summary>A screenshot to look at: the viewport as PNG, or the whole page as JPEG (a story is ten thousand pixels tall).</summary>
+    private static Task Shot(IPage page, string name, bool fullPage = false) =>
+        page.ScreenshotAsync(fullPage
+            ? new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 80 }
+            : new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png") });
 
     [GeneratedRegex(@"\bis-selected\b")]
     private static partial Regex Selected();
@@ -45,8 +48,8 @@ public partial class BrowserTests(BrowserFixture fx)
 
         await Expect(page.Locator($"#claim-{fact}")).ToBeVisibleAsync();
         Assert.Equal(await page.Locator($"mark.claim[data-fact='{fact}']").CountAsync(), await page.Locator("mark.claim.is-selected").CountAsync());
-        await Shot(page, "story-claim-selected", fullPage: false);
-        await Shot(page, "story-full");
+        await Shot(page, "story-claim-selected");
+        await Shot(page, "story-full", fullPage: true);
 
         // another claim replaces the selection; clicking it again clears it
         var single = columns.Nth(1).Locator("mark.claim.s-single").First;
@@ -86,7 +89,7 @@ public partial class BrowserTests(BrowserFixture fx)
             await page.GotoAsync(url);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{url} is {overflow}px wider than the phone");
-            await Shot(page, name, fullPage: false);
+            await Shot(page, name);
         }
 
         // a phone has no hover: a tap on an annotation says what it is
@@ -96,13 +99,13 @@ public partial class BrowserTests(BrowserFixture fx)
         Assert.False(string.IsNullOrEmpty(title));
         await annotation.ClickAsync();
         await Expect(page.Locator("#mark-info")).ToHaveTextAsync(title!);
-        await Shot(page, "phone-article-mark-tapped", fullPage: false);
+        await Shot(page, "phone-article-mark-tapped");
 
         await page.GotoAsync(StoryUrl);
         var shared = page.Locator("mark.claim.s-consensus").First;
         await shared.ClickAsync();
         await Expect(shared).ToHaveClassAsync(Selected());
-        await Shot(page, "phone-story-claim-selected", fullPage: false);
+        await Shot(page, "phone-story-claim-selected");
     }
 
     [Fact]
@@ -122,7 +125,7 @@ public partial class BrowserTests(BrowserFixture fx)
         await page.GotoAsync($"/articles/{fx.Store.HostileArticle}");
         await Expect(page.Locator("h1")).ToHaveTextAsync(SampleStore.HostileTitle);
         await Expect(page.Locator(".article-text")).ToContainTextAsync(SampleStore.HostileImage);
-        await Shot(page, "hostile-article");
+        await Shot(page, "hostile-article", fullPage: true);
         Assert.Empty(dialogs);
     }
 
