@@ -41,14 +41,24 @@ public sealed partial class ParallaxEngine : IDisposable
     /// records each failure with its origin; one bad input never stops the batch. Writes are committed in small
     /// groups, so an interrupted ingest keeps everything committed before it stopped.
     /// </summary>
-    public IngestReport Ingest(IEnumerable<string> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default)
+    public IngestReport Ingest(IEnumerable<string> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default) =>
+        IngestOutcomes(InputReader.Read(inputs, readOptions, cancellationToken), onEvent, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Ingest"/>, for inputs given as bytes (uploads): each is named by <see cref="NamedInput.Name"/> in
+    /// origins and failures, and read with the same readers, limits and validation as a file.
+    /// </summary>
+    public IngestReport Ingest(IEnumerable<NamedInput> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default) =>
+        IngestOutcomes(inputs.SelectMany(i => InputReader.ReadBytes(i.Content, i.Name, readOptions, cancellationToken)), onEvent, cancellationToken);
+
+    private IngestReport IngestOutcomes(IEnumerable<ReadOutcome> outcomes, Action<IngestEvent>? onEvent, CancellationToken cancellationToken)
     {
         var report = new IngestReport();
         var watch = Stopwatch.StartNew();
         using (Store.BeginWrites(commitEvery: 256))
         {
             // reading (decode, extract, clean, language, fingerprint) runs ahead on another thread while this one stores
-            foreach (var outcome in ReadAhead(InputReader.Read(inputs, readOptions, cancellationToken), 256, cancellationToken))
+            foreach (var outcome in ReadAhead(outcomes, 256, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 IngestEvent e;
