@@ -34,7 +34,7 @@ public class BindingTests
     {
         using var dir = RepoPaths.TempDir();
         var result = CliRunner.Run(["serve", "--db", dir.File("p.db"), "--urls", "http://0.0.0.0:0"], dir.Path, new Dictionary<string, string> { ["PARALLAX_API_KEY"] = string.Empty }, timeout: TimeSpan.FromSeconds(60));
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // a usage error
         Assert.Contains("PX5001", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--api-key", result.Stderr, StringComparison.Ordinal);
     }

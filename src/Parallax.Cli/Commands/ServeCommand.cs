@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Core;
 using Parallax.Web.Hosting;
 
 namespace Parallax.Cli.Commands;
@@ -29,7 +30,15 @@ public static class ServeCommand
             }
 
             var addresses = Binding.Split(parse.GetValue(urls));
-            Binding.EnsureSafe(addresses, key);
+            try
+            {
+                Binding.EnsureSafe(addresses, key);
+            }
+            catch (ParallaxException ex)
+            {
+                // a public address without an API key is a usage error (exit 2), not a failed input
+                throw new UsageException($"error {ex.Code}: {ex.Message}");
+            }
             using var app = ParallaxWebHost.Create(GlobalOptions.ResolveDb(parse), addresses, string.IsNullOrWhiteSpace(key) ? null : key);
             try
             {
