@@ -1,0 +1,406 @@
+using System.Diagnostics;
+using Parallax.Core;
+using Parallax.Nlp.Entities;
+
+namespace Parallax.Nlp.Quotes;
+
+/// <summary>The defaults of <c>parallax train quotes</c>.</summary>
+public static class AttributionTrainingDefaults
+{
+    public const int Epochs = 10;
+}
+
+public sealed record AttributionTrainingOptions
+{
+    public int Epochs { get; init; } = AttributionTrainingDefaults.Epochs;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>When above 1: hold out one fold of this many (by article) and report its scores after every epoch (for tuning on train only).</summary>
+    public int Folds { get; init; }
+
+    /// <summary>Which fold is held out (0 .. Folds-1).</summary>
+    public int Fold { get; init; }
+
+    /// <summary>Also learn from the second and later annotators of doubly annotated articles.</summary>
+    public bool AllAnnotators { get; init; }
+
+    /// <summary>Rows whose largest absolute averaged weight is at most this are dropped from the saved model.</summary>
+    public float Prune { get; init; } = 0.01f;
+
+    public string Description { get; init; } = string.Empty;
+
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Where to write the held-out predictions with gold cues (JSON lines, as <c>eval quotes --dump</c>).</summary>
+    public TextWriter? Dump { get; init; }
+}
+
+/// <summary>
+/// Trains <see cref="AttributionModel"/> on a PolNeAR split: each article runs through the language pipeline
+/// (tokens, sentences, the NER model) and the rules (<see cref="QuoteExtractor"/>); the cue tagger learns the gold cue
+/// tokens sentence by sentence, and the span tagger learns the gold source and content around each gold cue.
+/// Averaged structured perceptrons, articles shuffled each epoch (seeded, deterministic, one thread).
+/// </summary>
+public static class AttributionTrainer
+{
+    private sealed record Instance(int CueStart, int CueEnd, int WindowStart, int WindowEnd, byte[] Labels);
+
+    private sealed record Prepared(
+        PolnearDocument Gold,
+        Token[] Tokens,
+        Sentence[] Sentences,
+        IReadOnlyList<TextRange> Paragraphs,
+        EntityMention[] Entities,
+        IReadOnlyList<ExtractedAttribution> Rules,
+        byte[] CueLabels,
+        Instance[] Instances);
+
+    public static AttributionModel Train(string directory, CueModel cueModel, AttributionTrainingOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cueModel);
+        ArgumentNullException.ThrowIfNull(options);
+        var log = options.Log ?? (_ => { });
+        var clock = Stopwatch.StartNew();
+        var docs = PolnearCorpus.Read(directory, oneAnnotatorPerArticle: !options.AllAnnotators);
+        var train = new List<PolnearDocument>();
+        var heldOut = new List<PolnearDocument>();
+        foreach (var d in docs)
+        {
+            if (options.Folds > 1 && FoldOf(d.Article, options.Folds) == options.Fold)
+            {
+                // score the held-out fold once per article
+                if (!heldOut.Exists(h => h.Article == d.Article))
+                {
+                    heldOut.Add(d);
+                }
+            }
+            else
+            {
+                train.Add(d);
+            }
+        }
+
+        var clusters = NerModel.LoadEmbedded()?.Clusters;
+        var pipeline = NlpPipeline.CreateDefault();
+        var context = new AttributionContext();
+        var prepared = train.Select(d => Prepare(d, pipeline, context, clusters, cueModel, cancellationToken)).ToArray();
+        var test = heldOut.Select(d => Prepare(d, pipeline, context, clusters, cueModel, cancellationToken)).ToArray();
+        log($"{prepared.Length} training documents ({prepared.Sum(p => p.Instances.Length)} attributions), {test.Length} held out; prepared in {clock.Elapsed.TotalSeconds:F1} s");
+
+        if (test.Length > 0)
+        {
+            var rules = new AttributionScorer();
+            foreach (var d in test)
+            {
+                rules.Add(d.Gold.Text, d.Gold.Attributions, QuoteEvaluation.ToPolnear(d.Rules));
+            }
+
+            var r = rules.Result();
+            log($"held out, rules alone: source {r.Source.F1:F3} cue {r.Cue.F1:F3} content {r.Content.F1:F3} (P {r.Content.Precision:F3} R {r.Content.Recall:F3}) attribution {r.Attribution.F1:F3}");
+        }
+
+        var cue = new LinearChainTrainer(AttributionLabels.CueCount);
+        var span = new LinearChainTrainer(AttributionLabels.SpanCount);
+        var edges = new LinearChainTrainer(AttributionLabels.SpanCount * AttributionLabels.SpanCount);
+        var order = Enumerable.Range(0, prepared.Length).ToArray();
+        var random = new Random(options.Seed);
+        var cueLabels = new byte[16];
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            int cueErrors = 0, spanErrors = 0, sentences = 0, instances = 0;
+            foreach (var i in order)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var p = prepared[i];
+                context.Prepare(p.Gold.Text, p.Tokens, p.Sentences, p.Paragraphs, p.Entities, p.Rules, clusters, cueModel);
+                if (cueLabels.Length < p.Tokens.Length)
+                {
+                    cueLabels = new byte[p.Tokens.Length * 2];
+                }
+
+                AttributionModel.TagCues(context, cue.Score, cue.Transitions, cueLabels, (first, end, predicted) =>
+                {
+                    sentences++;
+                    if (Learn(cue, AttributionLabels.CueCount, predicted.AsSpan(0, end - first), p.CueLabels.AsSpan(first, end - first), k => context.CueFeatures(first + k, first, end, FeatureBuffer())))
+                    {
+                        cueErrors++;
+                    }
+
+                    cue.Tick();
+                });
+
+                context.SetCues(p.CueLabels);
+                foreach (var x in p.Instances)
+                {
+                    instances++;
+                    var n = x.WindowEnd - x.WindowStart;
+                    var emissions = new float[n * AttributionLabels.SpanCount];
+                    var edgeScores = new float[n * AttributionLabels.SpanCount * AttributionLabels.SpanCount];
+                    var allowed = new int[n];
+                    var predicted = new byte[n];
+                    var rule = AttributionModel.Emissions(context, x.CueStart, x.CueEnd, x.WindowStart, x.WindowEnd, span.Score, edges.Score, emissions, edgeScores, allowed);
+                    LinearChain.Viterbi(AttributionLabels.SpanCount, n, emissions, edgeScores, allowed, span.Transitions, AttributionLabels.SpanValid, predicted);
+                    if (Learn(span, AttributionLabels.SpanCount, predicted, x.Labels, k => context.SpanFeatures(x.WindowStart + k, x.CueStart, x.CueEnd, x.WindowStart, x.WindowEnd, rule, FeatureBuffer())))
+                    {
+                        spanErrors++;
+                        LearnEdges(edges, AttributionLabels.SpanCount, predicted, x.Labels, k => context.EdgeFeatures(x.WindowStart + k, x.CueStart, x.CueEnd, x.WindowStart, x.WindowEnd, FeatureBuffer()));
+                    }
+
+                    span.Tick();
+                    edges.Tick();
+                }
+            }
+
+            var line = $"epoch {epoch}: cue errors {cueErrors}/{sentences} sentences, span errors {spanErrors}/{instances} attributions, {clock.Elapsed.TotalSeconds:F0} s";
+            if (test.Length > 0 && (epoch == options.Epochs || epoch % 2 == 0))
+            {
+                var model = new AttributionModel(cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune), clusters, options.Description);
+                var scores = Score(test, model, cueModel);
+                line += $" | held out: source {scores.Source.F1:F3} cue {scores.Cue.F1:F3} content {scores.Content.F1:F3} (P {scores.Content.Precision:F3} R {scores.Content.Recall:F3}) attribution {scores.Attribution.F1:F3}";
+            }
+
+            log(line);
+        }
+
+        var result = new AttributionModel(cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune), clusters, options.Description);
+        if (test.Length > 0)
+        {
+            foreach (var (direct, unmatched) in new[] { (false, false), (false, true), (true, false) })
+            {
+                QuoteFinder.RulesForDirectQuotes = direct;
+                QuoteFinder.KeepUnmatchedDirectQuotes = unmatched;
+                var v = Score(test, result, cueModel);
+                log($"rules for direct quotes {direct}, keep unmatched {unmatched}: source {v.Source.F1:F3} cue {v.Cue.F1:F3} content {v.Content.F1:F3} (P {v.Content.Precision:F3} R {v.Content.Recall:F3}) attribution {v.Attribution.F1:F3}");
+            }
+
+            QuoteFinder.RulesForDirectQuotes = false;
+            QuoteFinder.KeepUnmatchedDirectQuotes = true;
+            var oracle = Score(test, result, cueModel, goldCues: true, dump: options.Dump);
+            log($"gold cues: source {oracle.Source.F1:F3} cue {oracle.Cue.F1:F3} content {oracle.Content.F1:F3} (P {oracle.Content.Precision:F3} R {oracle.Content.Recall:F3}) attribution {oracle.Attribution.F1:F3}");
+            foreach (var bias in new[] { 5f, 10f, 20f, 40f, 80f, 160f })
+            {
+                var scores = Score(test, new AttributionModel(result.Cue, result.Span, result.Edges, clusters, options.Description, bias), cueModel);
+                log($"cue bias {bias}: source {scores.Source.F1:F3} cue {scores.Cue.F1:F3} (P {scores.Cue.Precision:F3} R {scores.Cue.Recall:F3}) content {scores.Content.F1:F3} (P {scores.Content.Precision:F3} R {scores.Content.Recall:F3}) attribution {scores.Attribution.F1:F3}");
+            }
+        }
+
+        log($"{result.FeatureCount} feature rows kept, {clock.Elapsed.TotalSeconds:F0} s");
+        return result;
+    }
+
+    [ThreadStatic]
+    private static uint[]? t_features;
+
+    private static uint[] FeatureBuffer() => t_features ??= new uint[Math.Max(AttributionContext.MaxCueFeatures, AttributionContext.MaxSpanFeatures)];
+
+    /// <summary>Which fold an article is in (a stable hash of its name).</summary>
+    public static int FoldOf(string article, int folds)
+    {
+        uint h = 2166136261;
+        foreach (var c in article)
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return (int)(h % (uint)folds);
+    }
+
+    private static AttributionScores Score(Prepared[] docs, AttributionModel model, CueModel cueModel, bool goldCues = false, TextWriter? dump = null)
+    {
+        var scorer = new AttributionScorer();
+        foreach (var d in docs)
+        {
+            var tagged = model.Tag(d.Gold.Text, d.Tokens, d.Sentences, d.Paragraphs, d.Entities, d.Rules, cueModel, goldCues ? d.CueLabels : null);
+            var found = QuoteFinder.Merge(d.Gold.Text, d.Tokens, d.Paragraphs, d.Rules, tagged);
+            var predicted = QuoteEvaluation.ToPolnear(found);
+            scorer.Add(d.Gold.Text, d.Gold.Attributions, predicted);
+            QuoteEvaluation.Dump(dump, d.Gold, predicted);
+        }
+
+        return scorer.Result();
+    }
+
+    /// <summary>The perceptron step of the observation-dependent transitions: where the label pair into a position differs.</summary>
+    private static void LearnEdges(LinearChainTrainer trainer, int labels, ReadOnlySpan<byte> predicted, ReadOnlySpan<byte> gold, Func<int, int> features)
+    {
+        var buffer = FeatureBuffer();
+        for (var k = 1; k < predicted.Length; k++)
+        {
+            if (predicted[k] == gold[k] && predicted[k - 1] == gold[k - 1])
+            {
+                continue;
+            }
+
+            var n = features(k);
+            trainer.Update(buffer.AsSpan(0, n), (gold[k - 1] * labels) + gold[k], 1f);
+            trainer.Update(buffer.AsSpan(0, n), (predicted[k - 1] * labels) + predicted[k], -1f);
+        }
+    }
+
+    /// <summary>One perceptron step over a sequence; true when the prediction was wrong.</summary>
+    private static bool Learn(LinearChainTrainer trainer, int labels, ReadOnlySpan<byte> predicted, ReadOnlySpan<byte> gold, Func<int, int> features)
+    {
+        var wrong = false;
+        for (var k = 0; k < predicted.Length; k++)
+        {
+            if (predicted[k] != gold[k])
+            {
+                wrong = true;
+                break;
+            }
+        }
+
+        if (!wrong)
+        {
+            return false;
+        }
+
+        var buffer = FeatureBuffer();
+        for (var k = 0; k < predicted.Length; k++)
+        {
+            var pg = k == 0 ? labels : gold[k - 1];
+            var pp = k == 0 ? labels : predicted[k - 1];
+            if (predicted[k] != gold[k])
+            {
+                var n = features(k);
+                trainer.Update(buffer.AsSpan(0, n), gold[k], 1f);
+                trainer.Update(buffer.AsSpan(0, n), predicted[k], -1f);
+            }
+
+            if (predicted[k] != gold[k] || pg != pp)
+            {
+                trainer.UpdateTransition(pg, gold[k], 1f);
+                trainer.UpdateTransition(pp, predicted[k], -1f);
+            }
+        }
+
+        return true;
+    }
+
+    private static Prepared Prepare(PolnearDocument gold, Pipeline pipeline, AttributionContext context, WordClusters? clusters, CueModel cueModel, CancellationToken cancellationToken)
+    {
+        var doc = pipeline.Run(new Document(gold.Text, new DocumentInfo { Id = gold.Article }), cancellationToken);
+        var tokens = doc.Get(Layers.Tokens);
+        var sentences = doc.Get(Layers.Sentences);
+        var paragraphs = doc.BodyParagraphs;
+        var entities = doc.GetOrDefault(Layers.Entities)?.Mentions ?? [];
+        var rules = QuoteExtractor.Extract(doc.Text, tokens, sentences, paragraphs, cueModel);
+        var tok = tokens.Tokens;
+        var cueLabels = new byte[tok.Length];
+        var instances = new List<Instance>();
+        context.Prepare(gold.Text, tok, sentences.Sentences, paragraphs, entities, rules, clusters, cueModel);
+        var seen = new HashSet<(int, int)>();
+        foreach (var a in gold.Attributions)
+        {
+            var (cs, ce) = TokenSpan(tokens, a.Cue.Start, a.Cue.End);
+            if (ce <= cs)
+            {
+                continue;
+            }
+
+            for (var t = cs; t < ce; t++)
+            {
+                if (cueLabels[t] == AttributionLabels.CueO)
+                {
+                    cueLabels[t] = t == cs ? AttributionLabels.CueB : AttributionLabels.CueI;
+                }
+            }
+        }
+
+        foreach (var a in gold.Attributions)
+        {
+            var (cs, ce) = TokenSpan(tokens, a.Cue.Start, a.Cue.End);
+            if (ce <= cs || !seen.Add((cs, ce)))
+            {
+                continue;
+            }
+
+            var (ws, we) = context.Window(cs, ce);
+            var labels = new byte[we - ws];
+            var kind = new byte[we - ws]; // 0 none, 1 source, 2 content
+            for (var t = ws; t < we; t++)
+            {
+                if (t >= cs && t < ce)
+                {
+                    continue;
+                }
+
+                var start = tok[t].Start;
+                if (InAny(a.Content, start))
+                {
+                    kind[t - ws] = 2;
+                }
+                else if (a.Source is { } src && InAny(src, start))
+                {
+                    kind[t - ws] = 1;
+                }
+            }
+
+            for (var i = 0; i < labels.Length; i++)
+            {
+                var begin = i == 0 || kind[i - 1] != kind[i] || PartStarts(kind[i] == 2 ? a.Content : a.Source, tok[ws + i].Start);
+                labels[i] = kind[i] switch
+                {
+                    1 => begin ? AttributionLabels.SourceB : AttributionLabels.SourceI,
+                    2 => begin ? AttributionLabels.ContentB : AttributionLabels.ContentI,
+                    _ => AttributionLabels.O,
+                };
+            }
+
+            instances.Add(new Instance(cs, ce, ws, we, labels));
+        }
+
+        return new Prepared(gold, tok, sentences.Sentences, paragraphs, entities, rules, cueLabels, [.. instances]);
+    }
+
+    private static bool PartStarts(BratSpan? span, int position)
+    {
+        if (span is null)
+        {
+            return false;
+        }
+
+        foreach (var p in span.Parts)
+        {
+            if (p.Start == position)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InAny(BratSpan span, int position)
+    {
+        foreach (var p in span.Parts)
+        {
+            if (position >= p.Start && position < p.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The tokens starting inside [start, end).</summary>
+    private static (int Start, int End) TokenSpan(TokenLayer tokens, int start, int end)
+    {
+        var a = tokens.IndexAtOrAfter(start);
+        while (a < tokens.Count && tokens[a].Start < start)
+        {
+            a++;
+        }
+
+        var b = a;
+        while (b < tokens.Count && tokens[b].Start < end)
+        {
+            b++;
+        }
+
+        return (a, b);
+    }
+}
