@@ -8,6 +8,9 @@ namespace Parallax.Nlp.Quotes;
 /// <summary>An attribution as the learned taggers found it, in token indices (end exclusive).</summary>
 internal readonly record struct TaggedAttribution(int CueStart, int CueEnd, int SourceStart, int SourceEnd, (int Start, int End)[] Content);
 
+/// <summary>A candidate cue with the checker's features (for training the checker).</summary>
+internal sealed record CueCandidate(int CueStart, int CueEnd, bool Base, TaggedAttribution? Found, uint[] Features);
+
 /// <summary>
 /// The learned attribution model of <c>parallax.quotes</c> (trained by <c>parallax train quotes</c>, see
 /// <see cref="AttributionTrainer"/>): two averaged structured perceptrons with Viterbi decoding.
@@ -37,9 +40,10 @@ public sealed class AttributionModel
     [ThreadStatic]
     private static AttributionContext? t_context;
 
-    internal AttributionModel(LinearChain cue, LinearChain span, LinearChain edges, WordClusters? clusters, string metadata, float cueBias = 0f)
+    internal AttributionModel(LinearChain cue, LinearChain span, LinearChain edges, LinearChain? checker, WordClusters? clusters, string metadata, float cueBias = 0f)
     {
         CueBias = cueBias;
+        Checker = checker;
         Cue = cue;
         Span = span;
         Edges = edges;
@@ -55,7 +59,7 @@ public sealed class AttributionModel
     /// <summary>Added to the score of a cue's first token when decoding (tuned on held-out training articles: recall against precision).</summary>
     public float CueBias { get; init; }
 
-    public int FeatureCount => Cue.FeatureCount + Span.FeatureCount + Edges.FeatureCount;
+    public int FeatureCount => Cue.FeatureCount + Span.FeatureCount + Edges.FeatureCount + (Checker?.FeatureCount ?? 0);
 
     internal LinearChain Cue { get; }
 
@@ -66,7 +70,18 @@ public sealed class AttributionModel
 
     internal WordClusters? Clusters { get; }
 
+    /// <summary>Keeps or drops each candidate cue (labels 0 drop, 1 keep) from the span tagger's view of it; null: the cue tagger alone decides.</summary>
+    internal LinearChain? Checker { get; }
+
+    /// <summary>Candidates for the checker come from the cue tagger decoded with this bias on a cue's first token.</summary>
+    internal const float CandidateBias = 40f;
+
+    /// <summary>Added to the checker's keep score.</summary>
+    public float CheckBias { get; init; }
+
     /// <summary>Tags one document whose rule attributions are <paramref name="rules"/>.</summary>
+    /// <param name="givenCues">Cue labels to use instead of the cue tagger's (diagnostics: gold cues).</param>
+    /// <param name="candidates">When given, receives every candidate cue with its checker features (training the checker).</param>
     internal List<TaggedAttribution> Tag(
         string text,
         Token[] tokens,
@@ -75,46 +90,78 @@ public sealed class AttributionModel
         EntityMention[]? entities,
         IReadOnlyList<ExtractedAttribution> rules,
         CueModel cueModel,
-        byte[]? givenCues = null)
+        byte[]? givenCues = null,
+        List<CueCandidate>? candidates = null)
     {
         var c = t_context ??= new AttributionContext();
         c.Prepare(text, tokens, sentences, paragraphs, entities, rules, Clusters, cueModel);
-        var labels = tokens.Length <= 4096 ? stackalloc byte[tokens.Length] : new byte[tokens.Length];
-        var bias = CueBias;
+        var n = tokens.Length;
+        var labels = n <= 4096 ? stackalloc byte[n] : new byte[n];
+        var wide = n <= 4096 ? stackalloc byte[n] : new byte[n];
+        var margin = n <= 4096 ? stackalloc float[n] : new float[n];
+        var check = Checker is not null || candidates is not null;
         if (givenCues is null)
         {
-            TagCues(c, bias == 0 ? Cue.Score : (f, scores) =>
-            {
-                Cue.Score(f, scores);
-                scores[AttributionLabels.CueB] += bias;
-            }, Cue.Transitions, labels);
+            TagCues(c, Cue.Score, Cue.Transitions, labels, CueBias, check ? CandidateBias : float.NaN, wide, margin);
         }
         else
         {
-            givenCues.AsSpan(0, tokens.Length).CopyTo(labels);
+            givenCues.AsSpan(0, n).CopyTo(labels);
+            check = false;
         }
 
         c.SetCues(labels);
         var result = new List<TaggedAttribution>();
+        Span<uint> features = stackalloc uint[MaxCheckFeatures];
+        Span<float> scores = stackalloc float[2];
         var t = 0;
-        while (t < tokens.Length)
+        while (t < n)
         {
-            if (labels[t] != AttributionLabels.CueB)
+            var inBase = labels[t] == AttributionLabels.CueB;
+            var inWide = check && !inBase && wide[t] == AttributionLabels.CueB && !Overlaps(labels, t, wide);
+            if (!inBase && !inWide)
             {
                 t++;
                 continue;
             }
 
+            var from = inBase ? labels : wide;
             var cs = t;
             t++;
-            while (t < tokens.Length && labels[t] == AttributionLabels.CueI)
+            while (t < n && from[t] == AttributionLabels.CueI)
             {
                 t++;
             }
 
-            if (TagSpans(c, cs, t, Span.Score, Edges.Score, Span.Transitions) is { } found)
+            var found = TagSpans(c, cs, t, Span.Score, Edges.Score, Span.Transitions, out var spanMargin);
+            if (!check)
             {
-                result.Add(found);
+                if (found is { } f)
+                {
+                    result.Add(f);
+                }
+
+                continue;
+            }
+
+            var k = CheckFeatures(c, cs, t, inBase, margin[cs], found, spanMargin, features);
+            candidates?.Add(new CueCandidate(cs, t, inBase, found, features[..k].ToArray()));
+            if (found is not { } kept)
+            {
+                continue;
+            }
+
+            var keep = inBase;
+            if (Checker is not null)
+            {
+                scores.Clear();
+                Checker.Score(features[..k], scores);
+                keep = scores[1] + CheckBias > scores[0];
+            }
+
+            if (keep)
+            {
+                result.Add(kept);
             }
         }
 
@@ -122,13 +169,126 @@ public sealed class AttributionModel
         return result;
     }
 
+    /// <summary>A cue the wide decoding found overlaps one of the base decoding: the base one is used.</summary>
+    private static bool Overlaps(ReadOnlySpan<byte> labels, int start, ReadOnlySpan<byte> wide)
+    {
+        var t = start;
+        do
+        {
+            if (labels[t] != AttributionLabels.CueO)
+            {
+                return true;
+            }
+
+            t++;
+        }
+        while (t < wide.Length && wide[t] == AttributionLabels.CueI);
+        return false;
+    }
+
+    internal const int MaxCheckFeatures = 32;
+
+    /// <summary>Features of a candidate cue for the checker: how sure the cue tagger was, and what the span tagger found around it.</summary>
+    internal static int CheckFeatures(AttributionContext c, int cs, int ce, bool inBase, float cueMargin, TaggedAttribution? found, float spanMargin, Span<uint> f)
+    {
+        var k = 0;
+        var b = inBase ? 1u : 0u;
+        var mb = Bucket(cueMargin);
+        var head = c.Stem[ce - 1];
+        var first = c.Lower[cs];
+        var len = (uint)Math.Min(ce - cs, 4);
+        var ruleCue = 0u;
+        for (var t = cs; t < ce; t++)
+        {
+            if (c.RuleCue[t] >= 0)
+            {
+                ruleCue = 1;
+            }
+        }
+
+        f[k++] = AttributionContext.H(301, b);
+        f[k++] = AttributionContext.H(302, b, mb);
+        f[k++] = AttributionContext.H(303, head);
+        f[k++] = AttributionContext.H(304, head, b);
+        f[k++] = AttributionContext.H(305, first, len);
+        f[k++] = AttributionContext.H(306, c.Lex[ce - 1], b);
+        f[k++] = AttributionContext.H(307, ruleCue, b);
+        f[k++] = AttributionContext.H(308, (uint)(c.Rate[ce - 1] + 1), mb);
+        if (found is not { } a)
+        {
+            f[k++] = AttributionContext.H(309, 0);
+            return k;
+        }
+
+        var hasSource = a.SourceStart >= 0 ? 1u : 0u;
+        var sourceKind = 0u;
+        var sourceDistance = 0u;
+        if (a.SourceStart >= 0)
+        {
+            var last = a.SourceEnd - 1;
+            sourceKind = c.Ent[last] != 0 ? 1u + c.Ent[last]
+                : c.Cap[last] ? 20u
+                : WordSets.PersonalPronouns.Contains(c.Text.AsSpan(c.Tok[last].Start, c.Tok[last].Length)) ? 21u : 22u;
+            var gap = a.SourceEnd <= cs ? cs - a.SourceEnd : a.SourceStart - ce;
+            sourceDistance = gap <= 0 ? 0u : gap <= 3 ? 1u : 2u;
+        }
+
+        var content = a.Content;
+        var side = content[0].Start >= ce ? 1u : content[^1].End <= cs ? 2u : 3u;
+        var tokens = 0;
+        foreach (var (s, e) in content)
+        {
+            tokens += e - s;
+        }
+
+        var lb = tokens <= 2 ? 0u : tokens <= 5 ? 1u : tokens <= 15 ? 2u : 3u;
+        var kind = c.Mark[content[0].Start] ? 2u : c.Lower[content[0].Start];
+        var sb = Bucket(spanMargin);
+        f[k++] = AttributionContext.H(310, hasSource, sourceKind);
+        f[k++] = AttributionContext.H(311, sourceKind, sourceDistance);
+        f[k++] = AttributionContext.H(312, side, lb);
+        f[k++] = AttributionContext.H(313, side, kind);
+        f[k++] = AttributionContext.H(314, sb);
+        f[k++] = AttributionContext.H(315, sb, b);
+        f[k++] = AttributionContext.H(316, head, hasSource);
+        f[k++] = AttributionContext.H(317, head, side);
+        f[k++] = AttributionContext.H(318, head, sourceKind);
+        f[k++] = AttributionContext.H(319, mb, hasSource, side);
+        f[k++] = AttributionContext.H(320, (uint)content.Length, side);
+        f[k++] = AttributionContext.H(321, mb, sb);
+        f[k++] = AttributionContext.H(322, head, lb);
+        return k;
+    }
+
+    /// <summary>A signed log-scale bucket of a score.</summary>
+    private static uint Bucket(float x)
+    {
+        if (float.IsNaN(x))
+        {
+            return 99;
+        }
+
+        var m = Math.Min(9, (int)MathF.Log2(1 + MathF.Abs(x)));
+        return (uint)(x < 0 ? 10 + m : m);
+    }
+
     internal delegate void Scorer(ReadOnlySpan<uint> features, Span<float> scores);
 
-    /// <summary>Cue labels of every token, sentence by sentence.</summary>
-    internal static void TagCues(AttributionContext c, Scorer score, float[] transitions, Span<byte> labels, Action<int, int, byte[]>? learn = null)
+    /// <summary>
+    /// Cue labels of every token, sentence by sentence, with <paramref name="bias"/> added to a cue's first token.
+    /// When <paramref name="wideBias"/> is a number, also the labels decoded with that (larger) bias, and each token's
+    /// margin for starting a cue (emission score of B minus O).
+    /// </summary>
+    internal static void TagCues(AttributionContext c, Scorer score, float[] transitions, Span<byte> labels, float bias = 0, float wideBias = float.NaN, Span<byte> wide = default, Span<float> margin = default, Action<int, int, byte[]>? learn = null)
     {
         Span<uint> features = stackalloc uint[AttributionContext.MaxCueFeatures];
         labels[..c.N].Fill(AttributionLabels.CueO);
+        var hasWide = !float.IsNaN(wideBias);
+        if (hasWide)
+        {
+            wide[..c.N].Fill(AttributionLabels.CueO);
+        }
+
         foreach (var sentence in c.Sents)
         {
             var first = sentence.FirstToken;
@@ -145,7 +305,14 @@ public sealed class AttributionModel
             for (var i = 0; i < n; i++)
             {
                 var k = c.CueFeatures(first + i, first, end, features);
-                score(features[..k], emissions.Slice(i * AttributionLabels.CueCount, AttributionLabels.CueCount));
+                var row = emissions.Slice(i * AttributionLabels.CueCount, AttributionLabels.CueCount);
+                score(features[..k], row);
+                if (hasWide)
+                {
+                    margin[first + i] = row[AttributionLabels.CueB] - row[AttributionLabels.CueO];
+                }
+
+                row[AttributionLabels.CueB] += bias;
             }
 
             var allowed = c.Allowed.AsSpan(0, n);
@@ -154,11 +321,21 @@ public sealed class AttributionModel
             LinearChain.Viterbi(AttributionLabels.CueCount, n, emissions, allowed, transitions, AttributionLabels.CueValid, output);
             output.CopyTo(labels[first..end]);
             learn?.Invoke(first, end, c.Output);
+            if (hasWide)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    emissions[(i * AttributionLabels.CueCount) + AttributionLabels.CueB] += wideBias - bias;
+                }
+
+                LinearChain.Viterbi(AttributionLabels.CueCount, n, emissions, allowed, transitions, AttributionLabels.CueValid, output);
+                output.CopyTo(wide[first..end]);
+            }
         }
     }
 
     /// <summary>Source and content of the cue [<paramref name="cs"/>, <paramref name="ce"/>), or null when no content is found.</summary>
-    internal static TaggedAttribution? TagSpans(AttributionContext c, int cs, int ce, Scorer score, Scorer edgeScore, float[] transitions)
+    internal static TaggedAttribution? TagSpans(AttributionContext c, int cs, int ce, Scorer score, Scorer edgeScore, float[] transitions, out float margin)
     {
         var (ws, we) = c.Window(cs, ce);
         var n = we - ws;
@@ -168,7 +345,8 @@ public sealed class AttributionModel
         var allowed = c.Allowed.AsSpan(0, n);
         var output = c.Output.AsSpan(0, n);
         Emissions(c, cs, ce, ws, we, score, edgeScore, emissions, edges, allowed);
-        LinearChain.Viterbi(AttributionLabels.SpanCount, n, emissions, edges, allowed, transitions, AttributionLabels.SpanValid, output);
+        var best = LinearChain.Viterbi(AttributionLabels.SpanCount, n, emissions, edges, allowed, transitions, AttributionLabels.SpanValid, output);
+        margin = best - LinearChain.PathScore(AttributionLabels.SpanCount, n, emissions, edges, transitions, AttributionLabels.O);
         return Decode(cs, ce, ws, output);
     }
 
@@ -281,6 +459,11 @@ public sealed class AttributionModel
         WriteChain(w, Cue);
         WriteChain(w, Span);
         WriteChain(w, Edges);
+        w.Write(Checker is not null);
+        if (Checker is not null)
+        {
+            WriteChain(w, Checker);
+        }
     }
 
     private static void WriteChain(BinaryWriter w, LinearChain chain)
@@ -389,7 +572,8 @@ public sealed class AttributionModel
             var cue = ReadChain(r);
             var span = ReadChain(r);
             var edges = ReadChain(r);
-            return new AttributionModel(cue, span, edges, clusters, metadata);
+            var checker = r.ReadBoolean() ? ReadChain(r) : null;
+            return new AttributionModel(cue, span, edges, checker, clusters, metadata);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {

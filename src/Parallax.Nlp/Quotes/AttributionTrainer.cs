@@ -7,7 +7,7 @@ namespace Parallax.Nlp.Quotes;
 /// <summary>The defaults of <c>parallax train quotes</c>.</summary>
 public static class AttributionTrainingDefaults
 {
-    public const int Epochs = 10;
+    public const int Epochs = 4;
 }
 
 public sealed record AttributionTrainingOptions
@@ -31,6 +31,12 @@ public sealed record AttributionTrainingOptions
     public string Description { get; init; } = string.Empty;
 
     public Action<string>? Log { get; init; }
+
+    /// <summary>When above 1: train the cue checker on candidates found by this many jackknife models (0: no checker).</summary>
+    public int CheckerFolds { get; init; } = 4;
+
+    /// <summary>Epochs of the jackknife models.</summary>
+    public int CheckerEpochs { get; init; } = 4;
 
     /// <summary>Where to write the held-out predictions with gold cues (JSON lines, as <c>eval quotes --dump</c>).</summary>
     public TextWriter? Dump { get; init; }
@@ -87,7 +93,6 @@ public static class AttributionTrainer
         var prepared = train.Select(d => Prepare(d, pipeline, context, clusters, cueModel, cancellationToken)).ToArray();
         var test = heldOut.Select(d => Prepare(d, pipeline, context, clusters, cueModel, cancellationToken)).ToArray();
         log($"{prepared.Length} training documents ({prepared.Sum(p => p.Instances.Length)} attributions), {test.Length} held out; prepared in {clock.Elapsed.TotalSeconds:F1} s");
-
         if (test.Length > 0)
         {
             var rules = new AttributionScorer();
@@ -96,31 +101,157 @@ public static class AttributionTrainer
                 rules.Add(d.Gold.Text, d.Gold.Attributions, QuoteEvaluation.ToPolnear(d.Rules));
             }
 
-            var r = rules.Result();
-            log($"held out, rules alone: source {r.Source.F1:F3} cue {r.Cue.F1:F3} content {r.Content.F1:F3} (P {r.Content.Precision:F3} R {r.Content.Recall:F3}) attribution {r.Attribution.F1:F3}");
+            log("held out, rules alone: " + Line(rules.Result()));
         }
 
+        var setup = new Setup(context, clusters, cueModel, options, log, clock, cancellationToken);
+        LinearChain? checker = null;
+        if (options.CheckerFolds > 1)
+        {
+            // the checker learns from candidates that models trained without their article found (jackknife)
+            var candidates = new List<(uint[] Features, bool Gold)>();
+            for (var k = 0; k < options.CheckerFolds; k++)
+            {
+                var inner = prepared.Where((_, i) => i % options.CheckerFolds != k).ToArray();
+                var outer = prepared.Where((_, i) => i % options.CheckerFolds == k).ToArray();
+                var (c1, s1, e1) = TrainChains(inner, [], options.CheckerEpochs, setup);
+                var m1 = new AttributionModel(c1, s1, e1, null, clusters, options.Description);
+                foreach (var d in outer)
+                {
+                    var found = new List<CueCandidate>();
+                    m1.Tag(d.Gold.Text, d.Tokens, d.Sentences, d.Paragraphs, d.Entities, d.Rules, cueModel, candidates: found);
+                    foreach (var x in found)
+                    {
+                        if (x.Found is not null)
+                        {
+                            candidates.Add((x.Features, MatchesGoldCue(d.CueLabels, x.CueStart, x.CueEnd)));
+                        }
+                    }
+                }
+
+                log($"checker fold {k + 1}/{options.CheckerFolds}: {candidates.Count} candidates so far, {clock.Elapsed.TotalSeconds:F0} s");
+            }
+
+            checker = TrainChecker(candidates, options.Seed, 10, options.Prune);
+            log($"checker: {checker.FeatureCount} feature rows from {candidates.Count} candidates ({candidates.Count(c => c.Gold)} gold cues)");
+        }
+
+        var (cue, span, edges) = TrainChains(prepared, test, options.Epochs, setup);
+        var result = new AttributionModel(cue, span, edges, checker, clusters, options.Description);
+        if (test.Length > 0)
+        {
+            var plain = new AttributionModel(cue, span, edges, null, clusters, options.Description);
+            log("held out, no checker: " + Line(Score(test, plain, cueModel)));
+            if (checker is not null)
+            {
+                foreach (var bias in new[] { -2f, -1f, 0f, 1f, 2f, 4f })
+                {
+                    log($"held out, checker bias {bias}: " + Line(Score(test, new AttributionModel(cue, span, edges, checker, clusters, options.Description) { CheckBias = bias }, cueModel)));
+                }
+            }
+
+            var oracle = Score(test, plain, cueModel, goldCues: true, dump: options.Dump);
+            log("held out, gold cues: " + Line(oracle));
+        }
+
+        log($"{result.FeatureCount} feature rows kept, {clock.Elapsed.TotalSeconds:F0} s");
+        return result;
+    }
+
+    private static string Line(AttributionScores s) =>
+        $"source {s.Source.F1:F3} cue {s.Cue.F1:F3} (P {s.Cue.Precision:F3} R {s.Cue.Recall:F3}) content {s.Content.F1:F3} (P {s.Content.Precision:F3} R {s.Content.Recall:F3}) attribution {s.Attribution.F1:F3}";
+
+    private sealed record Setup(
+        AttributionContext Context,
+        WordClusters? Clusters,
+        CueModel CueModel,
+        AttributionTrainingOptions Options,
+        Action<string> Log,
+        Stopwatch Clock,
+        CancellationToken CancellationToken);
+
+    /// <summary>Token-level Jaccard of at least 0.5 with a gold cue.</summary>
+    private static bool MatchesGoldCue(byte[] gold, int cs, int ce)
+    {
+        var t = 0;
+        while (t < gold.Length)
+        {
+            if (gold[t] != AttributionLabels.CueB)
+            {
+                t++;
+                continue;
+            }
+
+            var s = t++;
+            while (t < gold.Length && gold[t] == AttributionLabels.CueI)
+            {
+                t++;
+            }
+
+            var inter = Math.Max(0, Math.Min(t, ce) - Math.Max(s, cs));
+            var union = (t - s) + (ce - cs) - inter;
+            if (inter * 2 >= union)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static LinearChain TrainChecker(List<(uint[] Features, bool Gold)> candidates, int seed, int epochs, float prune)
+    {
+        var trainer = new LinearChainTrainer(2);
+        var order = Enumerable.Range(0, candidates.Count).ToArray();
+        var random = new Random(seed);
+        Span<float> scores = stackalloc float[2];
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var (features, gold) = candidates[i];
+                scores.Clear();
+                trainer.Score(features, scores);
+                var predicted = scores[1] > scores[0];
+                if (predicted != gold)
+                {
+                    trainer.Update(features, gold ? 1 : 0, 1f);
+                    trainer.Update(features, predicted ? 1 : 0, -1f);
+                }
+
+                trainer.Tick();
+            }
+        }
+
+        return trainer.ToModel(prune);
+    }
+
+    /// <summary>The cue tagger, the span tagger and its edge weights, trained together on <paramref name="docs"/>.</summary>
+    private static (LinearChain Cue, LinearChain Span, LinearChain Edges) TrainChains(Prepared[] docs, Prepared[] test, int epochs, Setup setup)
+    {
+        var (context, clusters, cueModel, options, log, clock, cancellationToken) = setup;
         var cue = new LinearChainTrainer(AttributionLabels.CueCount);
         var span = new LinearChainTrainer(AttributionLabels.SpanCount);
         var edges = new LinearChainTrainer(AttributionLabels.SpanCount * AttributionLabels.SpanCount);
-        var order = Enumerable.Range(0, prepared.Length).ToArray();
+        var order = Enumerable.Range(0, docs.Length).ToArray();
         var random = new Random(options.Seed);
         var cueLabels = new byte[16];
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
             int cueErrors = 0, spanErrors = 0, sentences = 0, instances = 0;
             foreach (var i in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var p = prepared[i];
+                var p = docs[i];
                 context.Prepare(p.Gold.Text, p.Tokens, p.Sentences, p.Paragraphs, p.Entities, p.Rules, clusters, cueModel);
                 if (cueLabels.Length < p.Tokens.Length)
                 {
                     cueLabels = new byte[p.Tokens.Length * 2];
                 }
 
-                AttributionModel.TagCues(context, cue.Score, cue.Transitions, cueLabels, (first, end, predicted) =>
+                AttributionModel.TagCues(context, cue.Score, cue.Transitions, cueLabels, learn: (first, end, predicted) =>
                 {
                     sentences++;
                     if (Learn(cue, AttributionLabels.CueCount, predicted.AsSpan(0, end - first), p.CueLabels.AsSpan(first, end - first), k => context.CueFeatures(first + k, first, end, FeatureBuffer())))
@@ -154,40 +285,16 @@ public static class AttributionTrainer
             }
 
             var line = $"epoch {epoch}: cue errors {cueErrors}/{sentences} sentences, span errors {spanErrors}/{instances} attributions, {clock.Elapsed.TotalSeconds:F0} s";
-            if (test.Length > 0 && (epoch == options.Epochs || epoch % 2 == 0))
+            if (test.Length > 0 && (epoch == epochs || epoch % 2 == 0))
             {
-                var model = new AttributionModel(cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune), clusters, options.Description);
-                var scores = Score(test, model, cueModel);
-                line += $" | held out: source {scores.Source.F1:F3} cue {scores.Cue.F1:F3} content {scores.Content.F1:F3} (P {scores.Content.Precision:F3} R {scores.Content.Recall:F3}) attribution {scores.Attribution.F1:F3}";
+                var model = new AttributionModel(cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune), null, clusters, options.Description);
+                line += " | held out: " + Line(Score(test, model, cueModel));
             }
 
             log(line);
         }
 
-        var result = new AttributionModel(cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune), clusters, options.Description);
-        if (test.Length > 0)
-        {
-            foreach (var (direct, unmatched) in new[] { (false, false), (false, true), (true, false) })
-            {
-                QuoteFinder.RulesForDirectQuotes = direct;
-                QuoteFinder.KeepUnmatchedDirectQuotes = unmatched;
-                var v = Score(test, result, cueModel);
-                log($"rules for direct quotes {direct}, keep unmatched {unmatched}: source {v.Source.F1:F3} cue {v.Cue.F1:F3} content {v.Content.F1:F3} (P {v.Content.Precision:F3} R {v.Content.Recall:F3}) attribution {v.Attribution.F1:F3}");
-            }
-
-            QuoteFinder.RulesForDirectQuotes = false;
-            QuoteFinder.KeepUnmatchedDirectQuotes = true;
-            var oracle = Score(test, result, cueModel, goldCues: true, dump: options.Dump);
-            log($"gold cues: source {oracle.Source.F1:F3} cue {oracle.Cue.F1:F3} content {oracle.Content.F1:F3} (P {oracle.Content.Precision:F3} R {oracle.Content.Recall:F3}) attribution {oracle.Attribution.F1:F3}");
-            foreach (var bias in new[] { 5f, 10f, 20f, 40f, 80f, 160f })
-            {
-                var scores = Score(test, new AttributionModel(result.Cue, result.Span, result.Edges, clusters, options.Description, bias), cueModel);
-                log($"cue bias {bias}: source {scores.Source.F1:F3} cue {scores.Cue.F1:F3} (P {scores.Cue.Precision:F3} R {scores.Cue.Recall:F3}) content {scores.Content.F1:F3} (P {scores.Content.Precision:F3} R {scores.Content.Recall:F3}) attribution {scores.Attribution.F1:F3}");
-            }
-        }
-
-        log($"{result.FeatureCount} feature rows kept, {clock.Elapsed.TotalSeconds:F0} s");
-        return result;
+        return (cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune));
     }
 
     [ThreadStatic]

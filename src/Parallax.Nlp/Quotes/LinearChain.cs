@@ -124,16 +124,16 @@ internal sealed class LinearChain
     /// <paramref name="allowed"/> a bit mask of the labels allowed at each position (0 = all), <paramref name="valid"/>
     /// which transitions are possible ([previous, current], previous = labels for the start). Writes the best labels.
     /// </summary>
-    public static void Viterbi(int labels, int n, ReadOnlySpan<float> emissions, ReadOnlySpan<int> allowed, ReadOnlySpan<float> transitions, ReadOnlySpan<bool> valid, Span<byte> output)
+    public static float Viterbi(int labels, int n, ReadOnlySpan<float> emissions, ReadOnlySpan<int> allowed, ReadOnlySpan<float> transitions, ReadOnlySpan<bool> valid, Span<byte> output)
         => Viterbi(labels, n, emissions, [], allowed, transitions, valid, output);
 
-    /// <summary>Viterbi with observation-dependent transitions: <paramref name="edges"/> holds n x labels x labels scores ([position, previous, current]; position 0 unused), or is empty.</summary>
-    public static void Viterbi(int labels, int n, ReadOnlySpan<float> emissions, ReadOnlySpan<float> edges, ReadOnlySpan<int> allowed, ReadOnlySpan<float> transitions, ReadOnlySpan<bool> valid, Span<byte> output)
+    /// <summary>Viterbi with observation-dependent transitions: <paramref name="edges"/> holds n x labels x labels scores ([position, previous, current]; position 0 unused), or is empty. Returns the best path's score.</summary>
+    public static float Viterbi(int labels, int n, ReadOnlySpan<float> emissions, ReadOnlySpan<float> edges, ReadOnlySpan<int> allowed, ReadOnlySpan<float> transitions, ReadOnlySpan<bool> valid, Span<byte> output)
     {
         var hasEdges = edges.Length > 0;
         if (n == 0)
         {
-            return;
+            return 0;
         }
 
         var delta = n * labels <= 2048 ? stackalloc float[n * labels] : new float[n * labels];
@@ -195,6 +195,29 @@ internal sealed class LinearChain
             output[i] = (byte)last;
             last = back[(i * labels) + last];
         }
+
+        return top;
+    }
+
+    /// <summary>The score of the path that keeps one label throughout.</summary>
+    public static float PathScore(int labels, int n, ReadOnlySpan<float> emissions, ReadOnlySpan<float> edges, ReadOnlySpan<float> transitions, int label)
+    {
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var s = transitions[(labels * labels) + label] + emissions[label];
+        for (var i = 1; i < n; i++)
+        {
+            s += transitions[(label * labels) + label] + emissions[(i * labels) + label];
+            if (edges.Length > 0)
+            {
+                s += edges[(((i * labels) + label) * labels) + label];
+            }
+        }
+
+        return s;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
