@@ -17,6 +17,7 @@ public static class QuotesTrainCommand
         var folds = new Option<int>("--folds") { Description = "Tuning: hold out one fold of this many (by article) and print its scores as training goes.", DefaultValueFactory = _ => 0 };
         var fold = new Option<int>("--fold") { Description = "Which fold to hold out (0-based).", DefaultValueFactory = _ => 0 };
         var allAnnotators = new Option<bool>("--all-annotators") { Description = "Also learn from the other annotators of doubly annotated articles." };
+        var models = new Option<int>("--models") { Description = "Average this many models trained with successive shuffling seeds.", DefaultValueFactory = _ => AttributionTrainingDefaults.Models };
         var dump = new Option<string?>("--dump") { Description = "Tuning: write the held-out fold's predictions made from the gold cues to this JSONL file." };
         var command = new Command("quotes", "Learn the cue table and the attribution model of the quote extractor from PolNeAR's training split.");
         command.Options.Add(data);
@@ -26,6 +27,7 @@ public static class QuotesTrainCommand
         command.Options.Add(fold);
         command.Options.Add(allAnnotators);
         command.Options.Add(dump);
+        command.Options.Add(models);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(data)!;
@@ -43,7 +45,8 @@ public static class QuotesTrainCommand
                 Folds = parse.GetValue(folds),
                 Fold = parse.GetValue(fold),
                 AllAnnotators = parse.GetValue(allAnnotators),
-                Description = $"parallax train quotes --data {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))} --epochs {parse.GetValue(epochs)}",
+                Models = parse.GetValue(models),
+                Description = $"parallax train quotes --data {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))} --epochs {parse.GetValue(epochs)} --models {parse.GetValue(models)}",
                 Log = Console.Error.WriteLine,
                 Dump = dumpWriter,
             };

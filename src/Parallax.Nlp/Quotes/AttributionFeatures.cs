@@ -52,7 +52,7 @@ internal static class AttributionLabels
 /// </summary>
 internal sealed class AttributionContext
 {
-    public const int MaxCueFeatures = 56;
+    public const int MaxCueFeatures = 60;
     public const int MaxSpanFeatures = 72;
 
     /// <summary>How far from its cue the span tagger looks: sentences before and after, within the paragraph.</summary>
@@ -466,6 +466,15 @@ internal sealed class AttributionContext
         f[k++] = H(49, stem, obj);
         f[k++] = H(50, stem, o < end ? (uint)Cl[o * 3] : 13u);
         f[k++] = H(51, stem, objKind, subjKind);
+
+        // the sentence around: quote marks, other reporting verbs, a headline, where the token stands
+        var marks = Marks[end] - Marks[first];
+        var speech = CueWords[end] - CueWords[first] - (Lex[t] != 0 && ((Lex[t] - 1) & 7) is 0 or 1 ? 1 : 0);
+        var pos = t - first < 3 ? 0u : end - t <= 3 ? 2u : 1u;
+        var headline = Sents[SentOf[t]].Paragraph == 0 ? 1u : 0u;
+        f[k++] = H(52, stem, marks > 0 ? 1u : 0u, speech > 0 ? 1u : 0u);
+        f[k++] = H(53, stem, pos, headline);
+        f[k++] = H(54, Lex[t], marks > 0 ? 1u : 0u, pos);
         return k;
     }
 

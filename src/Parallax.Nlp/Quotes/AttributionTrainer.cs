@@ -8,6 +8,8 @@ namespace Parallax.Nlp.Quotes;
 public static class AttributionTrainingDefaults
 {
     public const int Epochs = 4;
+
+    public const int Models = 1;
 }
 
 public sealed record AttributionTrainingOptions
@@ -26,14 +28,17 @@ public sealed record AttributionTrainingOptions
     public bool AllAnnotators { get; init; }
 
     /// <summary>Rows whose largest absolute averaged weight is at most this are dropped from the saved model.</summary>
-    public float Prune { get; init; } = 0.01f;
+    public float Prune { get; init; } = 2.5f;
 
     public string Description { get; init; } = string.Empty;
 
     public Action<string>? Log { get; init; }
 
+    /// <summary>How many models (trained with successive seeds) are averaged.</summary>
+    public int Models { get; init; } = AttributionTrainingDefaults.Models;
+
     /// <summary>When above 1: train the cue checker on candidates found by this many jackknife models (0: no checker).</summary>
-    public int CheckerFolds { get; init; } = 4;
+    public int CheckerFolds { get; init; }
 
     /// <summary>Epochs of the jackknife models.</summary>
     public int CheckerEpochs { get; init; } = 4;
@@ -136,12 +141,34 @@ public static class AttributionTrainer
             log($"checker: {checker.FeatureCount} feature rows from {candidates.Count} candidates ({candidates.Count(c => c.Gold)} gold cues)");
         }
 
-        var (cue, span, edges) = TrainChains(prepared, test, options.Epochs, setup);
+        var (cue, span, edges) = TrainChains(prepared, test, options.Epochs, setup with { Seed = options.Seed });
+        for (var m = 1; m < options.Models; m++)
+        {
+            // bagging over shuffling orders: the average of models trained with other seeds
+            var (c2, s2, e2) = TrainChains(prepared, [], options.Epochs, setup with { Seed = options.Seed + m });
+            cue = LinearChain.Average(cue, c2, m);
+            span = LinearChain.Average(span, s2, m);
+            edges = LinearChain.Average(edges, e2, m);
+            if (test.Length > 0)
+            {
+                log($"held out, average of {m + 1} models: " + Line(Score(test, new AttributionModel(cue, span, edges, null, clusters, options.Description), cueModel)));
+            }
+        }
+
+        cue = cue.Pruned(options.Prune);
+        span = span.Pruned(options.Prune);
+        edges = edges.Pruned(options.Prune);
         var result = new AttributionModel(cue, span, edges, checker, clusters, options.Description);
         if (test.Length > 0)
         {
             var plain = new AttributionModel(cue, span, edges, null, clusters, options.Description);
             log("held out, no checker: " + Line(Score(test, plain, cueModel)));
+            QuoteFinder.KeepUnmatchedRules = true;
+            log("held out, keeping unmatched rules: " + Line(Score(test, plain, cueModel)));
+            QuoteFinder.KeepUnmatchedRules = false;
+            QuoteFinder.KeepUnmatchedDirectQuotes = false;
+            log("held out, no unmatched direct quotes: " + Line(Score(test, plain, cueModel)));
+            QuoteFinder.KeepUnmatchedDirectQuotes = true;
             if (checker is not null)
             {
                 foreach (var bias in new[] { -2f, -1f, 0f, 1f, 2f, 4f })
@@ -168,7 +195,10 @@ public static class AttributionTrainer
         AttributionTrainingOptions Options,
         Action<string> Log,
         Stopwatch Clock,
-        CancellationToken CancellationToken);
+        CancellationToken CancellationToken)
+    {
+        public int Seed { get; init; } = Options.Seed;
+    }
 
     /// <summary>Token-level Jaccard of at least 0.5 with a gold cue.</summary>
     private static bool MatchesGoldCue(byte[] gold, int cs, int ce)
@@ -235,7 +265,7 @@ public static class AttributionTrainer
         var span = new LinearChainTrainer(AttributionLabels.SpanCount);
         var edges = new LinearChainTrainer(AttributionLabels.SpanCount * AttributionLabels.SpanCount);
         var order = Enumerable.Range(0, docs.Length).ToArray();
-        var random = new Random(options.Seed);
+        var random = new Random(setup.Seed);
         var cueLabels = new byte[16];
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
@@ -294,7 +324,7 @@ public static class AttributionTrainer
             log(line);
         }
 
-        return (cue.ToModel(options.Prune), span.ToModel(options.Prune), edges.ToModel(options.Prune));
+        return (cue.ToModel(), span.ToModel(), edges.ToModel());
     }
 
     [ThreadStatic]

@@ -58,6 +58,77 @@ internal sealed class LinearChain
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static uint Mix(uint k) => k * 0x9E3779B1u;
 
+    /// <summary>A copy without the rows whose largest absolute weight is at most <paramref name="threshold"/>.</summary>
+    public LinearChain Pruned(float threshold)
+    {
+        var keys = new List<uint>();
+        var weights = new List<float>();
+        foreach (var (key, row) in Rows())
+        {
+            var max = 0f;
+            foreach (var x in row.Span)
+            {
+                max = Math.Max(max, Math.Abs(x));
+            }
+
+            if (max > threshold)
+            {
+                keys.Add(key);
+                weights.AddRange(row.Span);
+            }
+        }
+
+        return new LinearChain(Labels, keys, [.. weights], Transitions);
+    }
+
+    /// <summary>The weighted average <paramref name="count"/>/(count+1) x <paramref name="average"/> + 1/(count+1) x <paramref name="other"/> (keys united).</summary>
+    public static LinearChain Average(LinearChain average, LinearChain other, int count)
+    {
+        var a = (float)count / (count + 1);
+        var b = 1f / (count + 1);
+        var rows = new SortedDictionary<uint, float[]>();
+        foreach (var (key, row) in average.Rows())
+        {
+            var r = new float[average.Labels];
+            for (var l = 0; l < r.Length; l++)
+            {
+                r[l] = a * row.Span[l];
+            }
+
+            rows[key] = r;
+        }
+
+        foreach (var (key, row) in other.Rows())
+        {
+            if (!rows.TryGetValue(key, out var r))
+            {
+                r = new float[average.Labels];
+                rows[key] = r;
+            }
+
+            for (var l = 0; l < r.Length; l++)
+            {
+                r[l] += b * row.Span[l];
+            }
+        }
+
+        var transitions = new float[average.Transitions.Length];
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = (a * average.Transitions[i]) + (b * other.Transitions[i]);
+        }
+
+        var keys = new List<uint>(rows.Count);
+        var weights = new float[rows.Count * average.Labels];
+        foreach (var (key, r) in rows)
+        {
+            r.CopyTo(weights, keys.Count * average.Labels);
+            keys.Add(key);
+        }
+
+        return new LinearChain(average.Labels, keys, weights, transitions);
+    }
+
     /// <summary>The rows in key order (for saving).</summary>
     public IEnumerable<(uint Key, ReadOnlyMemory<float> Row)> Rows()
     {

@@ -18,6 +18,9 @@ public static class QuoteFinder
     /// <summary>Keep a rule direct quote even when the model did not tag its cue.</summary>
     public static bool KeepUnmatchedDirectQuotes { get; set; } = true;
 
+    /// <summary>Keep every rule attribution whose cue the model did not tag.</summary>
+    public static bool KeepUnmatchedRules { get; set; }
+
     public static IReadOnlyList<ExtractedAttribution> Find(
         string text,
         TokenLayer tokens,
@@ -66,7 +69,7 @@ public static class QuoteFinder
                 }
             }
 
-            if (rule >= 0 && RulesForDirectQuotes && IsDirectLayout(rules[rule].Layout))
+            if (rule >= 0 && IsDirectLayout(rules[rule].Layout) && (RulesForDirectQuotes || SpansParagraphs(paragraphs, rules[rule], cue)))
             {
                 ruleOut[rule] = output.Count;
                 output.Add(rules[rule]);
@@ -83,7 +86,7 @@ public static class QuoteFinder
 
         for (var r = 0; r < rules.Count; r++)
         {
-            if (ruleOut[r] < 0 && rules[r].Cue is not null && KeepUnmatchedDirectQuotes && IsDirectLayout(rules[r].Layout))
+            if (ruleOut[r] < 0 && rules[r].Cue is not null && ((KeepUnmatchedDirectQuotes && IsDirectLayout(rules[r].Layout)) || KeepUnmatchedRules))
             {
                 ruleOut[r] = output.Count;
                 output.Add(rules[r]);
@@ -101,6 +104,44 @@ public static class QuoteFinder
         }
 
         return Sorted(output);
+    }
+
+    /// <summary>A rule attribution whose content reaches into another paragraph than its cue's (a quote running over paragraphs: beyond the model's window).</summary>
+    private static bool SpansParagraphs(IReadOnlyList<TextRange> paragraphs, ExtractedAttribution a, TextRange cue)
+    {
+        var home = ParagraphOf(paragraphs, cue.Start);
+        foreach (var part in a.ContentWithMarks)
+        {
+            if (ParagraphOf(paragraphs, part.Start) != home || ParagraphOf(paragraphs, part.End - 1) != home)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ParagraphOf(IReadOnlyList<TextRange> paragraphs, int position)
+    {
+        int lo = 0, hi = paragraphs.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (position < paragraphs[mid].Start)
+            {
+                hi = mid - 1;
+            }
+            else if (position >= paragraphs[mid].End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Text order (by first content); continuations keep pointing at the attribution they continue.</summary>
