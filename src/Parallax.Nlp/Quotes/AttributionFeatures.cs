@@ -58,12 +58,12 @@ internal sealed class AttributionContext
     /// <summary>How far from its cue the span tagger looks: sentences before and after, within the paragraph.</summary>
     public const int SentencesBefore = 2;
 
-    public const int SentencesAfter = 3;
+    public const int SentencesAfter = 10;
 
     /// <summary>... and at most this many tokens on each side.</summary>
     public const int TokensBefore = 80;
 
-    public const int TokensAfter = 160;
+    public const int TokensAfter = 200;
 
     public string Text = string.Empty;
     public Token[] Tok = [];
@@ -371,6 +371,21 @@ internal sealed class AttributionContext
         return (start, Math.Max(end, cueEnd));
     }
 
+    /// <summary>
+    /// The first, smaller window within <paramref name="fs"/>..<paramref name="fe"/>: the cue's sentence and the
+    /// sentences before and after it in the same paragraph.
+    /// </summary>
+    public (int Start, int End) SentenceWindow(int cueStart, int cueEnd, int fs, int fe)
+    {
+        var s = SentOf[cueStart];
+        var para = Sents[s].Paragraph;
+        var first = s > 0 && Sents[s - 1].Paragraph == para ? s - 1 : s;
+        var last = s + 1 < Sents.Length && Sents[s + 1].Paragraph == para ? s + 1 : s;
+        var start = Math.Max(fs, Sents[first].FirstToken);
+        var end = Math.Min(fe, Math.Min(Sents[last].EndToken, N));
+        return (Math.Min(start, cueStart), Math.Max(end, cueEnd));
+    }
+
     // ------------------------------------------------------------------ cue tagger features
 
     /// <summary>Features of token <paramref name="t"/> (in sentence tokens [<paramref name="first"/>, <paramref name="end"/>)) for the cue tagger.</summary>
@@ -549,7 +564,7 @@ internal sealed class AttributionContext
 
         var nc = (uint)Math.Min(commas, 3);
         var nm = (uint)Math.Min(marks, 3);
-        var sd = (uint)(Math.Clamp(SentOf[t] - SentOf[cs], -2, 3) + 2);
+        var sd = (uint)(Math.Clamp(SentOf[t] - SentOf[cs], -2, 5) + 2);
         var q = QuoteOf[t];
         var cueQ = QuoteOf[cs];
         var quoteCode = q < 0 ? (Mark[t] ? 1u : 0u) : q == cueQ ? 2u : AdjacentQuote(q, cs, ce) ? 3u : 4u;
@@ -565,8 +580,8 @@ internal sealed class AttributionContext
         f[k++] = H(105, d, (uint)Cl[t * 3]);
         f[k++] = H(106, d, (uint)Cl[(t * 3) + 1]);
         f[k++] = H(107, d, Shape[t]);
-        f[k++] = H(108, d, t - 1 >= ws ? Lower[t - 1] : 11u);
-        f[k++] = H(109, d, t + 1 < we ? Lower[t + 1] : 13u);
+        f[k++] = H(108, d, t - 1 >= 0 ? Lower[t - 1] : 11u);
+        f[k++] = H(109, d, t + 1 < N ? Lower[t + 1] : 13u);
         f[k++] = H(110, d, Ent[t]);
         f[k++] = H(111, d, Ent[t], nc);
         f[k++] = H(112, d, quoteCode);
@@ -600,17 +615,17 @@ internal sealed class AttributionContext
         f[k++] = H(140, d, Lex[t], coarse);
         f[k++] = H(141, d, cueQ >= 0 ? 1u : 0u, quoteCode);
         f[k++] = H(142, d, (uint)(Rate[t] + 1), coarse);
-        var prev = t - 1 >= ws ? Lower[t - 1] : 11u;
-        var nextCl = t + 1 < we ? (uint)Cl[((t + 1) * 3) + 1] : 13u;
-        var nextSuffix = t + 1 < we ? Suffix[t + 1] : 13u;
+        var prev = t - 1 >= 0 ? Lower[t - 1] : 11u;
+        var nextCl = t + 1 < N ? (uint)Cl[((t + 1) * 3) + 1] : 13u;
+        var nextSuffix = t + 1 < N ? Suffix[t + 1] : 13u;
         f[k++] = H(143, d, prev, (uint)Cl[(t * 3) + 1]);
         f[k++] = H(144, d, w, nextCl);
         f[k++] = H(145, d, w, nextSuffix);
         f[k++] = H(146, d, prev, Suffix[t]);
-        f[k++] = H(147, d, w, t + 1 < we ? Lex[t + 1] : 99u);
+        f[k++] = H(147, d, w, t + 1 < N ? Lex[t + 1] : 99u);
         f[k++] = H(148, d, coarse, Stem[t]);
         f[k++] = H(149, d, sd, (uint)(marks & 1));
-        var kind = ContentKind(ce, we);
+        var kind = ContentKind(ce);
         f[k++] = H(150, d, kind, w);
         f[k++] = H(151, d, kind, (uint)Cl[(t * 3) + 1]);
         f[k++] = H(152, d, (kind * 16) + nc, coarse);
@@ -626,18 +641,18 @@ internal sealed class AttributionContext
         var d = t < cs ? 0u : t < ce ? 2u : 1u;
         var w = Lower[t];
         var prev = Lower[t - 1];
-        var next = t + 1 < we ? Lower[t + 1] : 13u;
+        var next = t + 1 < N ? Lower[t + 1] : 13u;
         f[k++] = H(201, d);
         f[k++] = H(202, d, w);
         f[k++] = H(203, d, (uint)Cl[(t * 3) + 1]);
         f[k++] = H(204, d, Shape[t]);
         f[k++] = H(205, d, prev);
-        f[k++] = H(206, d, w, t + 1 < we ? (uint)Cl[((t + 1) * 3) + 1] : 13u);
+        f[k++] = H(206, d, w, t + 1 < N ? (uint)Cl[((t + 1) * 3) + 1] : 13u);
         f[k++] = H(207, d, w, next);
         f[k++] = H(208, d, SentOf[t] != SentOf[t - 1] ? 1u : 0u, (uint)(QuoteOf[t] >= 0 ? 1 : 0) + (uint)(QuoteOf[t - 1] >= 0 ? 2 : 0));
         f[k++] = H(209, d, Lex[t], prev);
         f[k++] = H(210, d, prev, Suffix[t]);
-        var kind = ContentKind(ce, we);
+        var kind = ContentKind(ce);
         f[k++] = H(211, d, kind, w);
         f[k++] = H(212, d, kind, (uint)Cl[(t * 3) + 1]);
         f[k++] = H(213, d, kind, prev);
@@ -645,9 +660,9 @@ internal sealed class AttributionContext
     }
 
     /// <summary>How what follows the cue begins: 1 "that", 2 a quote mark, 3 a colon, 4 a comma, 5 "to", 6 a wh-word or "if", 7 a pronoun, 8 other.</summary>
-    private uint ContentKind(int ce, int we)
+    private uint ContentKind(int ce)
     {
-        if (ce >= we)
+        if (ce >= N)
         {
             return 0;
         }

@@ -33,7 +33,7 @@ public sealed class AttributionModel
     private const int FormatVersion = 1;
 
     /// <summary>Bumped when the features change: a model trained with other features is refused.</summary>
-    internal const int FeatureVersion = 1;
+    internal const int FeatureVersion = 2;
 
     private static readonly Lazy<AttributionModel?> LazyDefault = new(LoadEmbedded);
 
@@ -337,7 +337,34 @@ public sealed class AttributionModel
     /// <summary>Source and content of the cue [<paramref name="cs"/>, <paramref name="ce"/>), or null when no content is found.</summary>
     internal static TaggedAttribution? TagSpans(AttributionContext c, int cs, int ce, Scorer score, Scorer edgeScore, float[] transitions, out float margin)
     {
-        var (ws, we) = c.Window(cs, ce);
+        // the cue's sentence first; the whole window only when what was found reaches the edge of that
+        var (fs, fe) = c.Window(cs, ce);
+        var (ws, we) = c.SentenceWindow(cs, ce, fs, fe);
+        var output = Run(c, cs, ce, ws, we, score, edgeScore, transitions, out margin);
+        if ((ws > fs && Found(output[..Math.Min(3, output.Length)])) || (we < fe && Found(output[Math.Max(0, output.Length - 3)..])))
+        {
+            (ws, we) = (fs, fe);
+            output = Run(c, cs, ce, ws, we, score, edgeScore, transitions, out margin);
+        }
+
+        return Decode(cs, ce, ws, output);
+    }
+
+    private static bool Found(ReadOnlySpan<byte> labels)
+    {
+        foreach (var l in labels)
+        {
+            if (l != AttributionLabels.O)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Span<byte> Run(AttributionContext c, int cs, int ce, int ws, int we, Scorer score, Scorer edgeScore, float[] transitions, out float margin)
+    {
         var n = we - ws;
         c.EnsureBuffers(n, AttributionLabels.SpanCount);
         var emissions = c.Emissions.AsSpan(0, n * AttributionLabels.SpanCount);
@@ -347,7 +374,7 @@ public sealed class AttributionModel
         Emissions(c, cs, ce, ws, we, score, edgeScore, emissions, edges, allowed);
         var best = LinearChain.Viterbi(AttributionLabels.SpanCount, n, emissions, edges, allowed, transitions, AttributionLabels.SpanValid, output);
         margin = best - LinearChain.PathScore(AttributionLabels.SpanCount, n, emissions, edges, transitions, AttributionLabels.O);
-        return Decode(cs, ce, ws, output);
+        return output;
     }
 
     /// <summary>Span-tagger scores of the window's tokens; returns the rule attribution sharing the cue (or -1).</summary>

@@ -9,8 +9,7 @@ namespace Parallax.Nlp.Quotes;
 /// </summary>
 internal sealed class LinearChain
 {
-    private readonly uint[] _keys;   // open addressing, 0 = empty
-    private readonly int[] _rowOf;
+    private readonly ulong[] _slots;   // open addressing: key in the low 32 bits (0 = empty), row in the high 32
     private readonly float[] _weights; // rows of Labels
     private readonly int _mask;
 
@@ -28,19 +27,17 @@ internal sealed class LinearChain
             cap <<= 1;
         }
 
-        _keys = new uint[cap];
-        _rowOf = new int[cap];
+        _slots = new ulong[cap];
         _mask = cap - 1;
         for (var r = 0; r < keys.Count; r++)
         {
             var slot = (int)(Mix(keys[r]) & (uint)_mask);
-            while (_keys[slot] != 0)
+            while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = keys[r];
-            _rowOf[slot] = r;
+            _slots[slot] = keys[r] | ((ulong)(uint)r << 32);
         }
 
         _weights = weights;
@@ -133,11 +130,11 @@ internal sealed class LinearChain
     public IEnumerable<(uint Key, ReadOnlyMemory<float> Row)> Rows()
     {
         var rows = new List<(uint Key, int Row)>(FeatureCount);
-        for (var s = 0; s < _keys.Length; s++)
+        foreach (var slot in _slots)
         {
-            if (_keys[s] != 0)
+            if (slot != 0)
             {
-                rows.Add((_keys[s], _rowOf[s]));
+                rows.Add(((uint)slot, (int)(slot >> 32)));
             }
         }
 
@@ -154,10 +151,11 @@ internal sealed class LinearChain
         var slot = (int)(Mix(key) & (uint)_mask);
         while (true)
         {
-            var k = _keys[slot];
+            var entry = _slots[slot];
+            var k = (uint)entry;
             if (k == key)
             {
-                return _rowOf[slot];
+                return (int)(entry >> 32);
             }
 
             if (k == 0)
