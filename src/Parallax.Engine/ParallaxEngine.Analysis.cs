@@ -5,7 +5,7 @@ namespace Parallax.Engine;
 
 public sealed partial class ParallaxEngine
 {
-    private static readonly Lazy<Pipeline> LazyPipeline = new(() => NlpPipeline.CreateDefault());
+    private static readonly Lazy<Pipeline> LazyPipeline = new(NlpPipeline.CreateFull);
 
     /// <summary>The language pipeline every article goes through.</summary>
     public static Pipeline AnalysisPipeline => LazyPipeline.Value;

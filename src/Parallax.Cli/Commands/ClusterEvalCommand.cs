@@ -19,11 +19,13 @@ public static class ClusterEvalCommand
         var baseline = new Option<bool>("--baseline") { Description = "Also measure plain TF-IDF cosine clustering at its best threshold." };
         var set = new Option<string[]>("--set") { Description = "Experiment: override a clustering option, NAME=VALUE (repeatable). The product uses the defaults.", AllowMultipleArgumentsPerToken = false };
         var errors = new Option<int>("--errors") { Description = "Diagnose: list up to N mixed and N split stories of the first arrival order." };
+        var entities = new Option<string>("--entities") { Description = "Where entities come from: ner (the NLP pipeline's model) or capitalised (the fallback).", DefaultValueFactory = _ => "ner" };
+        entities.AcceptOnlyFromAmong("ner", "capitalised");
         var background = new Option<string?>("--background") { Description = "Background frequencies file (default: the embedded one); 'none' for no background." };
 
         var command = new Command("cluster", "Measure online story clustering: feed articles in publication order, report BCubed (primary) and pairwise precision, recall and F1.")
         {
-            data, format, json, seeds, topics, baseline, set, background, errors,
+            data, format, json, seeds, topics, baseline, set, background, errors, entities,
         };
         command.SetAction(parse =>
         {
@@ -64,17 +66,12 @@ public static class ClusterEvalCommand
             }
 
             var extractor = new TextFeatureExtractor(bg);
-            var features = articles.Select(a => (extractor.Extract(a.Article), a.Gold)).ToList();
-            if (Environment.GetEnvironmentVariable("PARALLAX_CLUSTER_PAIRS") is { Length: > 0 } pairsFile)
+            var pipeline = parse.GetValue(entities) == "ner" ? Parallax.Nlp.NlpPipeline.CreateDefault() : null;
+            var features = articles.Select(a =>
             {
-                File.WriteAllText(pairsFile, ClusterDiagnostics.PairSignals(features, options, bg));
-            }
-
-            if (Environment.GetEnvironmentVariable("PARALLAX_CLUSTER_FEATURES") is { Length: > 0 } featuresFile)
-            {
-                File.WriteAllLines(featuresFile, features.Select(f => JsonSerializer.Serialize(new { gold = f.Gold, f = f.Item1 })));
-            }
-
+                var article = pipeline is null ? a.Article : a.Article with { Document = pipeline.Run(new Parallax.Core.Document(a.Article.Text, new Parallax.Core.DocumentInfo { Title = a.Article.Title, Published = a.Article.Published })) };
+                return (extractor.Extract(article), a.Gold);
+            }).ToList();
             if (parse.GetValue(errors) is int shown and > 0)
             {
                 Console.Out.Write(ClusterDiagnostics.Describe(features, options, bg, 1, shown));

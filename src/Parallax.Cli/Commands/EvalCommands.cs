@@ -11,5 +11,7 @@ public static class EvalCommands
         ClusterEvalCommand.Create(),
         .. NerCommands.Eval(),
         QuotesEvalCommand.Create(),
+        .. ParaphraseCommands.Eval(),
+        .. FactCommands.Eval(),
     ];
 }

@@ -10,5 +10,6 @@ public static class TrainCommands
         BackgroundDfCommand.Create(),
         .. NerCommands.Train(),
         QuotesTrainCommand.Create(),
+        .. ParaphraseCommands.Train(),
     ];
 }

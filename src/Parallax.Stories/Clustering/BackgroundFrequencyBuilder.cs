@@ -25,7 +25,7 @@ public static class BackgroundFrequencyBuilder
         var lowerCount = new Dictionary<string, int>(StringComparer.Ordinal);
         var capCount = new Dictionary<string, int>(StringComparer.Ordinal);
         int docs = 0;
-        foreach (var text in Documents(unlabeledNewsDirectory))
+        foreach (var text in UnlabeledNewsTexts(unlabeledNewsDirectory))
         {
             cancellationToken.ThrowIfCancellationRequested();
             docs++;
@@ -99,7 +99,8 @@ public static class BackgroundFrequencyBuilder
         }
     }
 
-    private static IEnumerable<string> Documents(string root)
+    /// <summary>The texts of the unlabeled-news data set (title and body), in a fixed order. For counting and benchmarks only: never store them.</summary>
+    public static IEnumerable<string> UnlabeledNewsTexts(string root)
     {
         var reuters = Path.Combine(root, "reuters21578", "reuters21578.jsonl");
         if (File.Exists(reuters))

@@ -210,36 +210,5 @@ public static class ClusterDiagnostics
         return sb.ToString();
     }
 
-    /// <summary>CSV of the signals between every two articles of one ECB+ topic (or any same-prefix gold), to study which separate events.</summary>
-    public static string PairSignals(IReadOnlyList<(ArticleFeatures Features, string Gold)> articles, ClusteringOptions options, BackgroundFrequencies background)
-    {
-        var singletons = options with { JoinThreshold = double.PositiveInfinity, MergeThreshold = double.PositiveInfinity };
-        var clusterer = new StoryClusterer(singletons, background);
-        foreach (var a in articles)
-        {
-            clusterer.Place(a.Features);
-        }
-
-        var sb = new System.Text.StringBuilder("topic,same,body,title,entities,details,score\n");
-        static string Topic(string gold) => gold.TrimEnd("ecbplus".ToCharArray());
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        for (int i = 0; i < articles.Count; i++)
-        {
-            for (int j = 0; j < i; j++)
-            {
-                if (Topic(articles[i].Gold) != Topic(articles[j].Gold))
-                {
-                    continue;
-                }
-
-                var c = clusterer.Score(articles[i].Features, articles[j].Features.Id)!;
-                var b = c.Breakdown;
-                sb.Append(inv, $"{Topic(articles[i].Gold)},{(articles[i].Gold == articles[j].Gold ? 1 : 0)},{b.Body ?? -1:0.0000},{b.Title ?? -1:0.0000},{b.Entities ?? -1:0.0000},{b.Details ?? -1:0.0000},{c.Score:0.0000}\n");
-            }
-        }
-
-        return sb.ToString();
-    }
-
     private static string Trim(string s) => s.Length > 70 ? s[..70] : s;
 }

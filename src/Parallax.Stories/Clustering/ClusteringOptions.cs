@@ -25,6 +25,12 @@ public sealed record ClusteringOptions
     /// <summary>Weight of the details cosine (years, dates, numbers).</summary>
     public double DetailWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// When both sides have publication dates, closeness in time already says whether two reports are of one moment,
+    /// so the details (which include years and dates written in the text) count this share of <see cref="DetailWeight"/>.
+    /// </summary>
+    public double DatedDetailShare { get; init; } = 0.5;
+
     /// <summary>Weight of a year or calendar date in the details vector (numbers are weighted by rarity).</summary>
     public double DateWeight { get; init; } = 4.0;
 

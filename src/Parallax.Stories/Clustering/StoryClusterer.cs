@@ -330,7 +330,7 @@ public sealed class StoryClusterer
             }
 
             int id = vec.Ids[i];
-            if (!entity && _vocab.DocumentFraction(id) > Options.IndexMaxDocumentFraction)
+            if (!entity && _vocab.DocumentFraction(id) > Options.IndexMaxDocumentFraction && _vocab.Background.Documents + _vocab.StoreDocuments >= 1000)
             {
                 continue;
             }
@@ -399,7 +399,7 @@ public sealed class StoryClusterer
         // years written in the text stand in for when the event happened only when publication dates do not tell
         double? yearShare = published is null || s.First is null ? YearShare(v.Years, s) : null;
         var breakdown = new ScoreBreakdown(body, title, entities, details, time, days) { YearAgreement = yearShare };
-        double score = Combine(body, title, entities, details);
+        double score = Combine(body, title, entities, details, dated: published is not null && s.First is not null);
         if (yearShare is double share)
         {
             score -= Options.YearConflictPenalty * (1 - share);
@@ -432,7 +432,7 @@ public sealed class StoryClusterer
         return total > 0 ? match / total : null;
     }
 
-    private double Combine(double? body, double? title, double? entities, double? details)
+    private double Combine(double? body, double? title, double? entities, double? details, bool dated)
     {
         double sum = 0, weight = 0;
         void Add(double? value, double w)
@@ -447,7 +447,7 @@ public sealed class StoryClusterer
         Add(body, Options.BodyWeight);
         Add(title, Options.TitleWeight);
         Add(entities, Options.EntityWeight);
-        Add(details, Options.DetailWeight);
+        Add(details, dated ? Options.DetailWeight * Options.DatedDetailShare : Options.DetailWeight);
         return weight > 0 ? sum / weight : 0;
     }
 
@@ -463,7 +463,7 @@ public sealed class StoryClusterer
             days = Math.Min(DaysApart(bf, a) ?? 0, DaysApart(bl, a) ?? 0);
         }
 
-        return Combine(body, title, entities, details) * TimeFactor(days);
+        return Combine(body, title, entities, details, dated: days is not null) * TimeFactor(days);
     }
 
     // ------------------------------------------------------------------ updates

@@ -20,6 +20,16 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
 
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal) { "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady" };
 
+    /// <summary>Titles that precede a name in running text ("US Secretary of State Rex Tillerson", "Foreign Minister Wang Yi"): not part of it.</summary>
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    {
+        "president", "secretary", "minister", "prime", "chancellor", "senator", "sen", "governor", "gov", "general", "gen", "chief", "director",
+        "spokesman", "spokeswoman", "spokesperson", "king", "queen", "prince", "princess", "pope", "judge", "justice", "coach", "captain", "capt",
+        "officer", "deputy", "vice", "former", "ambassador", "councillor", "counsellor", "adviser", "advisor", "chairman", "chairwoman", "ceo",
+        "mayor", "sheriff", "undersheriff", "detective", "inspector", "commissioner", "superintendent", "constable", "sergeant", "sgt", "lt",
+        "col", "colonel", "rep", "representative", "speaker", "leader", "actress", "actor", "singer", "star", "agent", "gm", "manager", "quarterback",
+    };
+
     private static readonly HashSet<string> OrgWords = new(StringComparer.Ordinal)
     {
         "inc", "corp", "corporation", "ltd", "plc", "company", "co", "group", "bank", "university", "ministry", "department",
@@ -429,6 +439,11 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
         }
 
         // a sentence-initial common word is not part of a name ("The", "After", "Police")
+        if (start >= end)
+        {
+            return;
+        }
+
         if (start == sentenceStart || tokens[start].SentenceStart)
         {
             while (start < end && IsCommon(Lower(text, tokens[start])))
@@ -457,6 +472,30 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
         while (start < end && Connectors.Contains(Lower(text, tokens[start])))
         {
             start++;
+        }
+
+        // a role before a name is not part of it: take what follows the last role word ("of State" included)
+        for (int i = end - 2; i >= start; i--)
+        {
+            if (RoleWords.Contains(Lower(text, tokens[i])))
+            {
+                int next = i + 1;
+                if (next < end - 1 && Connectors.Contains(Lower(text, tokens[next])))
+                {
+                    next += 2;
+                }
+
+                if (next < end)
+                {
+                    start = next;
+                    if (type == EntityType.Misc)
+                    {
+                        type = EntityType.Person;
+                    }
+                }
+
+                break;
+            }
         }
 
         if (start >= end)

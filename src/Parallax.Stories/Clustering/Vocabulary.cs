@@ -60,7 +60,8 @@ internal sealed class Vocabulary(BackgroundFrequencies background)
     {
         double n = Background.Documents + StoreDocuments + 1.0;
         double df = _dfBackground[id] + _dfStore[id] + 1.0;
-        return (float)Math.Max(0.0, Math.Log(n / df));
+        // ln(1 + N/df) rather than ln(N/df): never zero, so the first articles of an empty store still have a profile
+        return (float)Math.Log(1.0 + (n / df));
     }
 
     /// <summary>Fraction of all documents (background and store) holding the key.</summary>
