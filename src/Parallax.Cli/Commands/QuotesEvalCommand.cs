@@ -16,12 +16,14 @@ public static class QuotesEvalCommand
         var dump = new Option<string?>("--dump") { Description = "Write the gold and predicted attributions of every article to this JSONL file (for error analysis)." };
         var model = new Option<string?>("--model") { Description = "An attribution model file to measure instead of the built-in one." };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "Measure the rules alone, without the attribution model." };
+        var cueBias = new Option<float?>("--cue-bias") { Description = "Tuning: decode cues with this bias instead of the model's (higher: more cues found)." };
         var command = new Command("quotes", "Precision, recall and F1 of quote/attribution extraction (source, cue, content, whole attributions) on PolNeAR.");
         command.Options.Add(data);
         command.Options.Add(json);
         command.Options.Add(dump);
         command.Options.Add(model);
         command.Options.Add(rulesOnly);
+        command.Options.Add(cueBias);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(data)!;
@@ -31,6 +33,11 @@ public static class QuotesEvalCommand
             var attributionModel = parse.GetValue(rulesOnly) ? null
                 : string.IsNullOrEmpty(modelPath) ? AttributionModel.Default
                 : AttributionModel.Load(modelPath);
+            if (attributionModel is not null && parse.GetValue(cueBias) is { } bias)
+            {
+                attributionModel = attributionModel.WithCueBias(bias);
+            }
+
             using var dumpWriter = string.IsNullOrEmpty(dumpPath) ? null : new StreamWriter(dumpPath);
             var scores = QuoteEvaluation.Run(dir, NlpPipeline.CreateDefault(), attributionModel, dumpWriter);
             watch.Stop();

@@ -18,6 +18,7 @@ public static class QuotesTrainCommand
         var fold = new Option<int>("--fold") { Description = "Which fold to hold out (0-based).", DefaultValueFactory = _ => 0 };
         var allAnnotators = new Option<bool>("--all-annotators") { Description = "Also learn from the other annotators of doubly annotated articles." };
         var models = new Option<int>("--models") { Description = "Average this many models trained with successive shuffling seeds.", DefaultValueFactory = _ => AttributionTrainingDefaults.Models };
+        var cueBias = new Option<float>("--cue-bias") { Description = "Stored in the model: added to a cue's first-token score when decoding (recall against precision).", DefaultValueFactory = _ => AttributionTrainingDefaults.CueBias };
         var dump = new Option<string?>("--dump") { Description = "Tuning: write the held-out fold's predictions made from the gold cues to this JSONL file." };
         var command = new Command("quotes", "Learn the cue table and the attribution model of the quote extractor from PolNeAR's training split.");
         command.Options.Add(data);
@@ -28,6 +29,7 @@ public static class QuotesTrainCommand
         command.Options.Add(allAnnotators);
         command.Options.Add(dump);
         command.Options.Add(models);
+        command.Options.Add(cueBias);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(data)!;
@@ -46,7 +48,8 @@ public static class QuotesTrainCommand
                 Fold = parse.GetValue(fold),
                 AllAnnotators = parse.GetValue(allAnnotators),
                 Models = parse.GetValue(models),
-                Description = $"parallax train quotes --data {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))} --epochs {parse.GetValue(epochs)} --models {parse.GetValue(models)}",
+                CueBias = parse.GetValue(cueBias),
+                Description = $"parallax train quotes --data {Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))} --epochs {parse.GetValue(epochs)} --models {parse.GetValue(models)} --cue-bias {parse.GetValue(cueBias).ToString(System.Globalization.CultureInfo.InvariantCulture)}",
                 Log = Console.Error.WriteLine,
                 Dump = dumpWriter,
             };

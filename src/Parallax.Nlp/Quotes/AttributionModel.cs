@@ -30,7 +30,8 @@ public sealed class AttributionModel
 {
     public const string ResourceName = "Parallax.Nlp.Quotes.attribution.model";
     private const string Magic = "PXATTR";
-    private const int FormatVersion = 1;
+    /// <summary>Version 2 stores the cue bias after the metadata; version 1 files (no bias) are still read.</summary>
+    private const int FormatVersion = 2;
 
     /// <summary>Bumped when the features change: a model trained with other features is refused.</summary>
     internal const int FeatureVersion = 2;
@@ -56,8 +57,11 @@ public sealed class AttributionModel
 
     public string Metadata { get; }
 
-    /// <summary>Added to the score of a cue's first token when decoding (tuned on held-out training articles: recall against precision).</summary>
+    /// <summary>Added to the score of a cue's first token when decoding: recall against precision (set by <c>parallax train quotes --cue-bias</c>, stored in the model).</summary>
     public float CueBias { get; init; }
+
+    /// <summary>The same weights decoded with another cue bias (tuning: <c>parallax eval quotes --cue-bias</c>).</summary>
+    public AttributionModel WithCueBias(float bias) => new(Cue, Span, Edges, Checker, Clusters, Metadata, bias) { CheckBias = CheckBias };
 
     public int FeatureCount => Cue.FeatureCount + Span.FeatureCount + Edges.FeatureCount + (Checker?.FeatureCount ?? 0);
 
@@ -459,15 +463,19 @@ public sealed class AttributionModel
 
     // ------------------------------------------------------------------ persistence
 
-    public void Save(string path)
+    /// <summary>Writes the model, Brotli-compressed at the smallest size (slow: about 15 s for the committed model).</summary>
+    public void Save(string path) => Save(path, CompressionLevel.SmallestSize);
+
+    internal void Save(string path, CompressionLevel level)
     {
         using var file = File.Create(path);
-        using var brotli = new BrotliStream(file, CompressionLevel.SmallestSize);
+        using var brotli = new BrotliStream(file, level);
         using var w = new BinaryWriter(brotli, Encoding.UTF8);
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(FeatureVersion);
         w.Write(Metadata);
+        w.Write(CueBias);
         w.Write(Clusters?.Words.Count ?? 0);
         w.Write(Clusters?.Levels ?? 0);
         if (Clusters is not null)
@@ -553,8 +561,20 @@ public sealed class AttributionModel
             throw new ParallaxException(ErrorCodes.ModelMissing, $"Attribution model file '{path}' does not exist.");
         }
 
-        using var file = File.OpenRead(path);
-        return Load(file, path);
+        FileStream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ParallaxException(ErrorCodes.ModelFormat, $"Attribution model file '{path}' cannot be read: {ex.Message}", ex);
+        }
+
+        using (file)
+        {
+            return Load(file, path);
+        }
     }
 
     public static AttributionModel Load(Stream stream, string name)
@@ -570,12 +590,13 @@ public sealed class AttributionModel
 
             var format = r.ReadInt32();
             var features = r.ReadInt32();
-            if (format != FormatVersion || features != FeatureVersion)
+            if (format is < 1 or > FormatVersion || features != FeatureVersion)
             {
                 throw new ParallaxException(ErrorCodes.ModelFormat, $"'{name}' was trained with another version (format {format}, features {features}); retrain it with 'parallax train quotes'.");
             }
 
             var metadata = r.ReadString();
+            var cueBias = format >= 2 ? r.ReadSingle() : 0f;
             var words = r.ReadInt32();
             var levels = r.ReadInt32();
             WordClusters? clusters = null;
@@ -600,7 +621,7 @@ public sealed class AttributionModel
             var span = ReadChain(r);
             var edges = ReadChain(r);
             var checker = r.ReadBoolean() ? ReadChain(r) : null;
-            return new AttributionModel(cue, span, edges, checker, clusters, metadata);
+            return new AttributionModel(cue, span, edges, checker, clusters, metadata, cueBias);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {

@@ -10,6 +10,8 @@ public static class AttributionTrainingDefaults
     public const int Epochs = 4;
 
     public const int Models = 1;
+
+    public const float CueBias = 0f;
 }
 
 public sealed record AttributionTrainingOptions
@@ -33,6 +35,9 @@ public sealed record AttributionTrainingOptions
     public string Description { get; init; } = string.Empty;
 
     public Action<string>? Log { get; init; }
+
+    /// <summary>Stored in the model: added to a cue's first-token score when decoding.</summary>
+    public float CueBias { get; init; } = AttributionTrainingDefaults.CueBias;
 
     /// <summary>How many models (trained with successive seeds) are averaged.</summary>
     public int Models { get; init; } = AttributionTrainingDefaults.Models;
@@ -158,7 +163,7 @@ public static class AttributionTrainer
         cue = cue.Pruned(options.Prune);
         span = span.Pruned(options.Prune);
         edges = edges.Pruned(options.Prune);
-        var result = new AttributionModel(cue, span, edges, checker, clusters, options.Description);
+        var result = new AttributionModel(cue, span, edges, checker, clusters, options.Description, options.CueBias);
         if (test.Length > 0)
         {
             var plain = new AttributionModel(cue, span, edges, null, clusters, options.Description);
