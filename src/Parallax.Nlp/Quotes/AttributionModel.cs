@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using Parallax.Core;
 using Parallax.Nlp.Entities;
@@ -545,10 +546,27 @@ public sealed class AttributionModel
             keys[i] = prev;
         }
 
-        var weights = new float[count * labels];
-        for (var i = 0; i < weights.Length; i++)
+        if (!BitConverter.IsLittleEndian)
         {
-            weights[i] = (float)r.ReadHalf();
+            throw new InvalidDataException("Attribution models are read on little-endian machines only.");
+        }
+
+        var weights = new float[count * labels];
+        var halves = new Half[Math.Min(weights.Length, 1 << 16)];
+        for (var done = 0; done < weights.Length; done += halves.Length)
+        {
+            var chunk = halves.AsSpan(0, Math.Min(halves.Length, weights.Length - done));
+            var bytes = MemoryMarshal.AsBytes(chunk);
+            if (r.Read(bytes) != bytes.Length)
+            {
+                throw new EndOfStreamException("The model file ends inside its weights.");
+            }
+
+            var target = weights.AsSpan(done, chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                target[i] = (float)chunk[i];
+            }
         }
 
         return new LinearChain(labels, keys, weights, transitions);
@@ -581,8 +599,15 @@ public sealed class AttributionModel
     {
         try
         {
-            using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-            using var r = new BinaryReader(brotli, Encoding.UTF8);
+            // decompress in one go: many small reads straight from the Brotli stream take a second
+            using var buffer = new MemoryStream(capacity: 8 << 20);
+            using (var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true))
+            {
+                brotli.CopyTo(buffer);
+            }
+
+            buffer.Position = 0;
+            using var r = new BinaryReader(buffer, Encoding.UTF8);
             if (r.ReadString() != Magic)
             {
                 throw new ParallaxException(ErrorCodes.ModelFormat, $"'{name}' is not a Parallax attribution model.");

@@ -13,13 +13,13 @@ namespace Parallax.Nlp.Quotes;
 public static class QuoteFinder
 {
     /// <summary>Keep the rules' source and content for a direct quote whose cue the model also found.</summary>
-    public static bool RulesForDirectQuotes { get; set; }
+    internal static bool RulesForDirectQuotes { get; set; }
 
     /// <summary>Keep a rule direct quote even when the model did not tag its cue.</summary>
-    public static bool KeepUnmatchedDirectQuotes { get; set; } = true;
+    internal static bool KeepUnmatchedDirectQuotes { get; set; } = true;
 
     /// <summary>Keep every rule attribution whose cue the model did not tag.</summary>
-    public static bool KeepUnmatchedRules { get; set; }
+    internal static bool KeepUnmatchedRules { get; set; }
 
     public static IReadOnlyList<ExtractedAttribution> Find(
         string text,
