@@ -109,6 +109,23 @@ public class SampleBriefTests : IClassFixture<SampleBriefTests.Brief>
     }
 
     [Fact]
+    public void Who_said_what_holds_statements_not_beliefs_or_expectations()
+    {
+        var quotes = _story.GetProperty("quotes").EnumerateArray().ToList();
+        Assert.NotEmpty(quotes);
+        // "Tillerson has in the past expressed hope", "Mr Xi is expected to receive ...", "relations are seen as ...":
+        // attributions of belief, kept in the article's layer, not statements of who said what
+        Assert.DoesNotContain(quotes, q => q.GetProperty("cue").GetString() is { } cue
+            && (cue.Contains("hope", StringComparison.Ordinal) || cue.Contains("expected", StringComparison.Ordinal) || cue.Contains("seen", StringComparison.Ordinal)));
+        Assert.All(quotes, q => Assert.True(
+            q.GetProperty("direct").GetBoolean() || q.GetProperty("source_text").ValueKind == JsonValueKind.String,
+            $"reported speech without a source: {q.GetProperty("text").GetString()}"));
+        // McMaster's warning is reported speech with its speaker
+        var warning = Assert.Single(quotes, q => q.GetProperty("text").GetString()!.Contains("naval blockade", StringComparison.Ordinal));
+        Assert.Equal("HR McMaster", warning.GetProperty("speaker").GetString());
+    }
+
+    [Fact]
     public void Every_fact_sentence_points_at_its_exact_place_in_the_original_text()
     {
         var texts = Directory.GetFiles(RepoPaths.TillersonSample, "*.txt").Select(File.ReadAllText).ToList();

@@ -109,7 +109,7 @@ public static class BriefHtml
         }
 
         sb.Append("</tbody></table>\n<h2>Who said what</h2>");
-        foreach (var speaker in story.Quotes.GroupBy(q => q.Speaker ?? "(speaker not identified)"))
+        foreach (var speaker in story.Quotes.GroupBy(q => q.SpeakerLabel))
         {
             sb.Append("<h3>").Append(E(speaker.Key)).Append("</h3>");
             foreach (var q in speaker)

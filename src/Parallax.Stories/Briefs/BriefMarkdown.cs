@@ -169,7 +169,7 @@ public static class BriefMarkdown
             sb.Append("No quotes found.\n");
         }
 
-        foreach (var speaker in story.Quotes.GroupBy(q => q.Speaker ?? "(speaker not identified)"))
+        foreach (var speaker in story.Quotes.GroupBy(q => q.SpeakerLabel))
         {
             var role = speaker.Select(q => q.SpeakerRole).FirstOrDefault(r => r is not null);
             sb.Append("\n**").Append(Escape(speaker.Key)).Append("**");

@@ -96,7 +96,12 @@ public sealed record BriefQuote(
     bool Direct,
     int Start,
     int End,
-    string Resolution);
+    string Resolution,
+    string? SourceText = null)
+{
+    /// <summary>The speaker as a reader should see it: the name, else the words that named the source, marked as not resolved.</summary>
+    public string SpeakerLabel => Speaker ?? (SourceText is { } source ? source + " (not resolved to a name)" : "(speaker not identified)");
+}
 
 /// <param name="Status">consensus, single, conflict or refinement.</param>
 /// <param name="Text">The fact as one outlet put it (the most representative sentence).</param>

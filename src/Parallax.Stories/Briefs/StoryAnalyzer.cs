@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parallax.Core;
+using Parallax.Nlp.Quotes;
 using Parallax.Stories.Claims;
 using Parallax.Stories.Entities;
 
@@ -350,6 +351,11 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
 
             foreach (var q in layer.Quotes)
             {
+                if (!IsStatement(q, a.Document.Text))
+                {
+                    continue; // beliefs and expectations stay in the article's quote layer, not in "who said what"
+                }
+
                 var entity = q.Entity >= 0 ? entities.Of(a.Id, q.Entity) : null;
                 result.Add(new BriefQuote(
                     entity?.Name ?? q.Speaker,
@@ -362,11 +368,48 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                     q.Direct,
                     q.Content.Start,
                     q.Content.End,
-                    q.Resolution.ToString().ToLowerInvariant()));
+                    q.Resolution.ToString().ToLowerInvariant(),
+                    q.Source is TextRange src ? src.Of(a.Document.Text) : null));
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What belongs in "who said what": a direct quotation, or reported speech with a source, a speech, telling or
+    /// evaluation cue ("said", "told", "warned", "hailed", "according to"; not "hopes", "is expected", "are seen") and a
+    /// content of at least three words. The quote layer keeps every attribution it found (PolNeAR counts beliefs too).
+    /// </summary>
+    internal static bool IsStatement(QuoteMention q, string text)
+    {
+        var content = q.Content.Of(text);
+        int words = content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        if (q.Direct)
+        {
+            return words >= 2;
+        }
+
+        if (q.Source is null || q.Cue is not TextRange cue || words < 3)
+        {
+            return false;
+        }
+
+        var cueText = cue.Of(text);
+        if (cueText.Contains("according to", StringComparison.OrdinalIgnoreCase) || cueText.Contains("statement", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var word in cueText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (CueLexicon.TryGet(word.AsSpan().Trim(",.:;\"'“”"), out var cw) && cw.Class != CueClass.Belief)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ------------------------------------------------------------------ numbers and dates
