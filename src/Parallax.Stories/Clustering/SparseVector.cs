@@ -103,6 +103,94 @@ internal sealed class Centroid
     public double Cosine(Centroid other) =>
         _count == 0 || other._count == 0 || Norm <= 0 || other.Norm <= 0 ? 0 : SparseVector.Dot(_ids, _w, _count, other._ids, other._w, other._count) / (Norm * other.Norm);
 
+    /// <summary>
+    /// Cosine between a unit vector that is part of this centroid and the centroid without it (leave-one-out), or null
+    /// when nothing would be left. Entries pruned from the centroid cannot be taken out and count as absent.
+    /// </summary>
+    public double? CosineExcluding(in SparseVector v)
+    {
+        if (_count == 0 || Norm <= 0)
+        {
+            return null;
+        }
+
+        double dot = 0, normSq = Norm * Norm;
+        int[] vIds = v.Ids;
+        float[] vW = v.Weights;
+        int i = 0, j = 0;
+        while (i < vIds.Length && j < _count)
+        {
+            int x = vIds[i], y = _ids[j];
+            if (x == y)
+            {
+                double c = _w[j];
+                double r = c - vW[i];
+                if (r < 1e-6)
+                {
+                    r = 0;
+                }
+
+                dot += vW[i] * r;
+                normSq += (r * r) - (c * c);
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return normSq <= 1e-8 ? null : dot / Math.Sqrt(normSq);
+    }
+
+    /// <summary>Takes a vector that was added out again (entries left at about zero are dropped).</summary>
+    public void Subtract(in SparseVector v)
+    {
+        if (v.IsEmpty || _count == 0)
+        {
+            return;
+        }
+
+        int i = 0, j = 0, k = 0;
+        int[] vIds = v.Ids;
+        float[] vW = v.Weights;
+        while (j < _count)
+        {
+            while (i < vIds.Length && vIds[i] < _ids[j])
+            {
+                i++;
+            }
+
+            float w = _w[j];
+            if (i < vIds.Length && vIds[i] == _ids[j])
+            {
+                w -= vW[i];
+            }
+
+            if (w > 1e-6f)
+            {
+                _ids[k] = _ids[j];
+                _w[k++] = w;
+            }
+
+            j++;
+        }
+
+        _count = k;
+        double norm = 0;
+        for (int x = 0; x < _count; x++)
+        {
+            norm += (double)_w[x] * _w[x];
+        }
+
+        Norm = Math.Sqrt(norm);
+    }
+
     public float WeightOf(int id)
     {
         int k = Array.BinarySearch(_ids, 0, _count, id);
