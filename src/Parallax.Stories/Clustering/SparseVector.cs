@@ -48,6 +48,39 @@ internal readonly struct SparseVector(int[] ids, float[] weights)
         return new SparseVector(ids, w);
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write7BitEncodedInt(Ids.Length);
+        int previous = 0;
+        for (int i = 0; i < Ids.Length; i++)
+        {
+            writer.Write7BitEncodedInt(Ids[i] - previous);
+            previous = Ids[i];
+            writer.Write(Weights[i]);
+        }
+    }
+
+    internal static SparseVector Read(BinaryReader reader)
+    {
+        int n = reader.Read7BitEncodedInt();
+        if (n == 0)
+        {
+            return Empty;
+        }
+
+        var ids = new int[n];
+        var w = new float[n];
+        int previous = 0;
+        for (int i = 0; i < n; i++)
+        {
+            previous += reader.Read7BitEncodedInt();
+            ids[i] = previous;
+            w[i] = reader.ReadSingle();
+        }
+
+        return new SparseVector(ids, w);
+    }
+
     public static double Dot(int[] aIds, float[] aW, int aCount, int[] bIds, float[] bW, int bCount)
     {
         double sum = 0;
@@ -306,12 +339,15 @@ internal sealed class Centroid
         }
     }
 
+    /// <summary>Snapshot form: count, then ids as ascending deltas (7-bit encoded) and weights as raw floats.</summary>
     internal void Write(BinaryWriter writer)
     {
-        writer.Write(_count);
+        writer.Write7BitEncodedInt(_count);
+        int previous = 0;
         for (int i = 0; i < _count; i++)
         {
-            writer.Write(_ids[i]);
+            writer.Write7BitEncodedInt(_ids[i] - previous);
+            previous = _ids[i];
             writer.Write(_w[i]);
         }
     }
@@ -319,18 +355,24 @@ internal sealed class Centroid
     internal static Centroid Read(BinaryReader reader)
     {
         var c = new Centroid();
-        int n = reader.ReadInt32();
+        int n = reader.Read7BitEncodedInt();
         c._ids = new int[n];
         c._w = new float[n];
-        double norm = 0;
+        int previous = 0;
         for (int i = 0; i < n; i++)
         {
-            c._ids[i] = reader.ReadInt32();
+            previous += reader.Read7BitEncodedInt();
+            c._ids[i] = previous;
             c._w[i] = reader.ReadSingle();
-            norm += (double)c._w[i] * c._w[i];
         }
 
         c._count = n;
+        double norm = 0;
+        for (int x = 0; x < n; x++)
+        {
+            norm += (double)c._w[x] * c._w[x];
+        }
+
         c.Norm = Math.Sqrt(norm);
         return c;
     }

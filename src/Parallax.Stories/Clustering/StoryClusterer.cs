@@ -15,8 +15,9 @@ namespace Parallax.Stories.Clustering;
 public sealed partial class StoryClusterer
 {
     private readonly Vocabulary _vocab;
-    private readonly ICandidateIndex _index;
+    private ICandidateIndex _index;
     private readonly Dictionary<long, Story> _stories = new();
+    private readonly BackgroundFrequencies _background;
     private readonly Dictionary<long, long> _storyOfArticle = new();
     private readonly Dictionary<long, long> _mergedInto = new();
     private readonly Dictionary<int, string> _entityDisplay = new();
@@ -28,7 +29,8 @@ public sealed partial class StoryClusterer
     public StoryClusterer(ClusteringOptions? options = null, BackgroundFrequencies? background = null, ICandidateIndex? index = null)
     {
         Options = options ?? ClusteringOptions.Default;
-        _vocab = new Vocabulary(background ?? BackgroundFrequencies.Empty);
+        _background = background ?? BackgroundFrequencies.Empty;
+        _vocab = new Vocabulary(_background);
         _index = index ?? new InMemoryCandidateIndex();
         _configuration = Options.Describe();
     }
@@ -711,13 +713,13 @@ public sealed partial class StoryClusterer
 
         public DateTimeOffset? Last { get; private set; }
 
-        public Centroid Body { get; } = new();
+        public Centroid Body { get; set; } = new();
 
-        public Centroid Title { get; } = new();
+        public Centroid Title { get; set; } = new();
 
-        public Centroid Entities { get; } = new();
+        public Centroid Entities { get; set; } = new();
 
-        public Centroid Details { get; } = new();
+        public Centroid Details { get; set; } = new();
 
         /// <summary>How many member articles mention each year and weekday.</summary>
         public Dictionary<int, int> When { get; } = [];
