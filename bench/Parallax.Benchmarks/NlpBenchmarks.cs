@@ -20,6 +20,7 @@ public class NlpBenchmarks
     private Document[] _documents = [];
     private Pipeline _full = null!;
     private Pipeline _text = null!;
+    private Pipeline _everything = null!;
 
     /// <summary>Tokens in the benchmark corpus (printed at setup; divide by the mean time for tokens/s).</summary>
     public int Tokens { get; private set; }
@@ -38,6 +39,7 @@ public class NlpBenchmarks
         _documents = texts.Select(t => new Document(t)).ToArray();
         _full = NlpPipeline.CreateDefault();
         _text = NlpPipeline.CreateTextOnly();
+        _everything = NlpPipeline.CreateFull();
         Tokens = _documents.Sum(d => _text.Run(d).Get(Layers.Tokens).Count);
         Console.WriteLine($"// NlpBenchmarks: {_documents.Length} documents, {Tokens} tokens");
     }
@@ -73,6 +75,19 @@ public class NlpBenchmarks
         foreach (var d in _documents)
         {
             n += _full.Run(d).Get(Layers.Entities).Count;
+        }
+
+        return n;
+    }
+
+    /// <summary>What the engine runs on every article: tokens, sentences, entities, quantities, times, roles, quotes.</summary>
+    [Benchmark(Description = "whole pipeline (+quantities, times, roles, quotes)")]
+    public int WholePipeline()
+    {
+        int n = 0;
+        foreach (var d in _documents)
+        {
+            n += _everything.Run(d).Get(Layers.Quotes).Quotes.Length;
         }
 
         return n;

@@ -94,8 +94,31 @@ public sealed record Article
 
     public string Body => Cleaning is { } c ? c.BodyText(Text) : Text.Trim();
 
-    /// <summary>The outlet shown to users: source name, else domain, else "unknown outlet".</summary>
-    public string Outlet => Source ?? SourceDomain ?? "unknown outlet";
+    /// <summary>The outlet shown to users: source name, else domain, else "unnamed outlet (FILE)" naming the input it came from.</summary>
+    public string Outlet => OutletOf(Source, SourceDomain, Origin);
+
+    /// <summary>The outlet as shown: the source name, else the domain, else "unnamed outlet (FILE)".</summary>
+    public static string OutletOf(string? source, string? domain, string origin)
+    {
+        if (!string.IsNullOrWhiteSpace(source))
+        {
+            return source;
+        }
+
+        if (!string.IsNullOrWhiteSpace(domain))
+        {
+            return domain;
+        }
+
+        var file = origin;
+        int cut = file.IndexOfAny([':', '#'], Math.Max(0, file.LastIndexOf('/') + 1));
+        if (cut > 0)
+        {
+            file = file[..cut];
+        }
+
+        return "unnamed outlet (" + Path.GetFileName(file) + ")";
+    }
 
     public Document ToDocument() =>
         new Document(Text, new DocumentInfo

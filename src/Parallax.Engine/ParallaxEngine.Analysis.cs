@@ -1,12 +1,11 @@
 using Parallax.Core;
 using Parallax.Nlp;
-using Parallax.Nlp.Quotes;
 
 namespace Parallax.Engine;
 
 public sealed partial class ParallaxEngine
 {
-    private static readonly Lazy<Pipeline> LazyPipeline = new(() => NlpPipeline.CreateDefault([new QuoteComponent()]));
+    private static readonly Lazy<Pipeline> LazyPipeline = new(NlpPipeline.CreateFull);
 
     /// <summary>The language pipeline every article goes through.</summary>
     public static Pipeline AnalysisPipeline => LazyPipeline.Value;

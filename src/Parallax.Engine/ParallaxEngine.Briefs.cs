@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parallax.Core;
 using Parallax.Nlp.Gazetteers;
+using Parallax.Stories.Alignment;
 using Parallax.Stories.Briefs;
 using Parallax.Stories.Claims;
 using Parallax.Stories.Entities;
@@ -72,6 +73,8 @@ public sealed partial class ParallaxEngine
         return new BriefDocument(articles, briefs);
     }
 
-    /// <summary>How claims are compared across outlets.</summary>
-    public static IClaimScorer ClaimScorer { get; } = new LexicalClaimScorer();
+    private static readonly Lazy<IClaimScorer> LazyScorer = new(() => ParaphraseClaimScorer.LoadEmbedded());
+
+    /// <summary>How claims are compared across outlets: the trained paraphrase model with its relatedness gate (loaded once, lazily).</summary>
+    public static IClaimScorer ClaimScorer => LazyScorer.Value;
 }

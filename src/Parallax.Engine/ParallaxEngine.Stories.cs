@@ -28,6 +28,7 @@ public sealed partial class ParallaxEngine
         }
 
         var clusterer = Clusterer(cancellationToken);
+        var touched = new HashSet<long>();
         using (Store.BeginWrites(commitEvery: 64))
         {
             foreach (var id in unplaced)
@@ -39,6 +40,7 @@ public sealed partial class ParallaxEngine
                 }
 
                 var placement = clusterer.Place(Features(article, cancellationToken));
+                touched.Add(placement.StoryId);
                 var story = clusterer.GetStory(placement.StoryId);
                 Store.SavePlacement(
                     id,
@@ -50,8 +52,11 @@ public sealed partial class ParallaxEngine
                 foreach (var merge in placement.Merges)
                 {
                     Store.SaveMerge(merge.Into, merge.Absorbed, merge.BridgingArticle, JsonSerializer.Serialize(merge, ExplanationJson));
+                    touched.Add(merge.Into);
                 }
             }
+
+            RecordEntities(touched, cancellationToken);
         }
     }
 

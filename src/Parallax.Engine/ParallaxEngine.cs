@@ -45,9 +45,10 @@ public sealed partial class ParallaxEngine : IDisposable
     {
         var report = new IngestReport();
         var watch = Stopwatch.StartNew();
-        using (Store.BeginWrites(commitEvery: 64))
+        using (Store.BeginWrites(commitEvery: 256))
         {
-            foreach (var outcome in InputReader.Read(inputs, readOptions, cancellationToken))
+            // reading (decode, extract, clean, language, fingerprint) runs ahead on another thread while this one stores
+            foreach (var outcome in ReadAhead(InputReader.Read(inputs, readOptions, cancellationToken), 256, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 IngestEvent e;
@@ -77,6 +78,55 @@ public sealed partial class ParallaxEngine : IDisposable
 
         report.Elapsed = watch.Elapsed;
         return report;
+    }
+
+    /// <summary>Enumerates <paramref name="source"/> on a background thread, up to <paramref name="capacity"/> items ahead.</summary>
+    internal static IEnumerable<T> ReadAhead<T>(IEnumerable<T> source, int capacity, CancellationToken cancellationToken)
+    {
+        using var queue = new System.Collections.Concurrent.BlockingCollection<T>(capacity);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? failure = null;
+        var producer = Task.Run(
+            () =>
+            {
+                try
+                {
+                    foreach (var item in source)
+                    {
+                        queue.Add(item, stop.Token);
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // the consumer stopped early
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            foreach (var item in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                yield return item;
+            }
+
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            producer.Wait(CancellationToken.None);
+        }
     }
 
     private IngestEvent Save(ArticleRead read, IngestReport report)

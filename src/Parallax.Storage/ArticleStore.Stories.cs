@@ -1,3 +1,4 @@
+using Parallax.Core;
 using Dapper;
 
 namespace Parallax.Storage;
@@ -51,7 +52,7 @@ public sealed partial class ArticleStore
         _connection.Query<(long Id, string Headline, long Articles, string? Outlets, string? First, string? Last)>(
                 $"""
                 SELECT s.id, s.headline, count(sa.article_id),
-                       group_concat(DISTINCT coalesce(a.source, a.source_domain)), min(a.published), max(a.published)
+                       group_concat(DISTINCT coalesce(a.source, a.source_domain, 'unnamed outlet (' || a.origin || ')')), min(a.published), max(a.published)
                 FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
                 WHERE {where}
                 GROUP BY s.id
@@ -59,7 +60,7 @@ public sealed partial class ArticleStore
                 """,
                 args,
                 _transaction)
-            .Select(r => new StoryRow(r.Id, r.Headline, (int)r.Articles, r.Outlets?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [], ParseTime(r.First), ParseTime(r.Last)))
+            .Select(r => new StoryRow(r.Id, r.Headline, (int)r.Articles, SplitOutlets(r.Outlets), ParseTime(r.First), ParseTime(r.Last)))
             .ToList();
 
     /// <summary>The story an id names now: follows merges.</summary>
@@ -117,4 +118,12 @@ public sealed partial class ArticleStore
 
     public (int Version, byte[] Data)? LoadState(string name) =>
         _connection.QuerySingleOrDefault<(int, byte[])?>("SELECT version, data FROM engine_state WHERE name = @name", new { name }, _transaction);
+
+    private static string[] SplitOutlets(string? concatenated) =>
+        concatenated is null
+            ? []
+            : concatenated.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(o => o.StartsWith("unnamed outlet (", StringComparison.Ordinal) ? Article.OutletOf(null, null, o[16..^1]) : o)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
 }

@@ -16,6 +16,7 @@ public sealed partial class ArticleStore : IDisposable
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
     private int _pendingWrites;
+    private readonly System.Diagnostics.Stopwatch _sinceCommit = System.Diagnostics.Stopwatch.StartNew();
 
     private ArticleStore(string path, SqliteConnection connection, StoreOptions options)
     {
@@ -49,7 +50,7 @@ public sealed partial class ArticleStore : IDisposable
         try
         {
             connection.Open();
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
             Migrate(connection, full);
         }
         catch (SqliteException ex)
@@ -121,6 +122,7 @@ public sealed partial class ArticleStore : IDisposable
         _transaction.Dispose();
         _transaction = _connection.BeginTransaction();
         _pendingWrites = 0;
+        _sinceCommit.Restart();
     }
 
     private void EndWrites()
@@ -172,7 +174,9 @@ public sealed partial class ArticleStore : IDisposable
                 throw;
             }
 
-            if (grouped.Outcome != AddOutcome.Duplicate && ++_pendingWrites >= _groupSize)
+            // commit a group when it is full, or a second after the last commit (so a slow stream is not held back)
+            if ((grouped.Outcome != AddOutcome.Duplicate && ++_pendingWrites >= _groupSize) ||
+                (_pendingWrites > 0 && _sinceCommit.ElapsedMilliseconds > 1000))
             {
                 Commit();
             }
@@ -208,72 +212,112 @@ public sealed partial class ArticleStore : IDisposable
         set => _groupSize = Math.Max(1, value);
     }
 
+    // The hot path of an ingest uses prepared statements kept for the life of the connection.
+    private SqliteCommand? _byUrl, _byHash, _bandLookup, _candidate, _insertArticle, _insertFts, _insertBand;
+
+    private SqliteCommand Prepared(ref SqliteCommand? command, string sql, params string[] parameters)
+    {
+        if (command is null)
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var p in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter(p, null));
+            }
+        }
+
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private static object Db(object? value) => value ?? DBNull.Value;
+
+    /// <summary>A prepared statement over <paramref name="count"/> band keys ($k0..$kN, and $id for inserts), rebuilt if the count changes.</summary>
+    private SqliteCommand BandStatement(ref SqliteCommand? command, int count, bool insert)
+    {
+        int parameters = insert ? count + 1 : count;
+        if (command is not null && command.Parameters.Count != parameters)
+        {
+            command.Dispose();
+            command = null;
+        }
+
+        var keys = Enumerable.Range(0, count).Select(i => "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var sql = insert
+            ? "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES " + string.Join(", ", keys.Select(k => $"({k}, $id)"))
+            : "SELECT DISTINCT article_id FROM article_bands WHERE band_key IN (" + string.Join(", ", keys) + ") LIMIT 1000";
+        return Prepared(ref command, sql, insert ? [.. keys, "$id"] : keys);
+    }
+
     private AddResult AddCore(ArticleDraft draft, IContentFingerprint fingerprint)
     {
-        var tx = _transaction;
         var urlKey = UrlKey.From(draft.CanonicalUrl) ?? UrlKey.From(draft.Url);
         if (urlKey is not null)
         {
-            var byUrl = _connection.ExecuteScalar<long?>("SELECT id FROM articles WHERE url_key = @urlKey", new { urlKey }, tx);
-            if (byUrl is long existing)
+            var byUrl = Prepared(ref _byUrl, "SELECT id FROM articles WHERE url_key = $k", "$k");
+            byUrl.Parameters[0].Value = urlKey;
+            if (byUrl.ExecuteScalar() is long existing)
             {
                 return new AddResult(AddOutcome.Duplicate, existing, Reason: "same url");
             }
         }
 
-        var byHash = _connection.ExecuteScalar<long?>("SELECT id FROM articles WHERE content_hash = @h", new { h = fingerprint.ContentHash }, tx);
-        if (byHash is long same)
+        var byHash = Prepared(ref _byHash, "SELECT id FROM articles WHERE content_hash = $h", "$h");
+        byHash.Parameters[0].Value = fingerprint.ContentHash;
+        if (byHash.ExecuteScalar() is long same)
         {
             return new AddResult(AddOutcome.Duplicate, same, Reason: "same content");
         }
 
         var (copyOf, similarity) = FindCopy(fingerprint);
-        var body = draft.Body;
-        var id = _connection.ExecuteScalar<long>(
+        var insert = Prepared(
+            ref _insertArticle,
             """
             INSERT INTO articles (title, source, source_domain, url, canonical_url, url_key, published, authors, language, format,
                                   origin, extractor, text, cleaning, content_hash, signature, shingle_count, copy_of, copy_similarity, ingested_at)
-            VALUES (@Title, @Source, @SourceDomain, @Url, @CanonicalUrl, @urlKey, @published, @authors, @Language, @Format,
-                    @origin, @Extractor, @Text, @cleaning, @hash, @signature, @shingles, @copyOf, @similarity, @now);
-            SELECT last_insert_rowid();
+            VALUES ($title, $source, $domain, $url, $canonical, $urlKey, $published, $authors, $language, $format,
+                    $origin, $extractor, $text, $cleaning, $hash, $signature, $shingles, $copyOf, $similarity, $now)
+            RETURNING id
             """,
-            new
-            {
-                draft.Title,
-                draft.Source,
-                draft.SourceDomain,
-                draft.Url,
-                draft.CanonicalUrl,
-                urlKey,
-                published = FormatTime(draft.Published),
-                authors = Json.Authors(draft.Authors),
-                draft.Language,
-                draft.Format,
-                origin = draft.Origin.ToString(),
-                draft.Extractor,
-                draft.Text,
-                cleaning = draft.Cleaning is null ? null : Json.Cleaning(draft.Cleaning),
-                hash = fingerprint.ContentHash,
-                signature = fingerprint.SignatureBytes(),
-                shingles = fingerprint.ShingleCount,
-                copyOf,
-                similarity,
-                now = FormatTime(DateTimeOffset.UtcNow),
-            },
-            tx);
+            "$title", "$source", "$domain", "$url", "$canonical", "$urlKey", "$published", "$authors", "$language", "$format",
+            "$origin", "$extractor", "$text", "$cleaning", "$hash", "$signature", "$shingles", "$copyOf", "$similarity", "$now");
+        object?[] values =
+        [
+            draft.Title, draft.Source, draft.SourceDomain, draft.Url, draft.CanonicalUrl, urlKey, FormatTime(draft.Published),
+            Json.Authors(draft.Authors), draft.Language, draft.Format, draft.Origin.ToString(), draft.Extractor, draft.Text,
+            draft.Cleaning is null ? null : Json.Cleaning(draft.Cleaning), fingerprint.ContentHash, fingerprint.SignatureBytes(),
+            fingerprint.ShingleCount, copyOf, similarity, FormatTime(DateTimeOffset.UtcNow),
+        ];
+        for (int i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = Db(values[i]);
+        }
 
-        _connection.Execute("INSERT INTO articles_fts (rowid, title, body) VALUES (@id, @title, @body)", new { id, title = draft.Title, body }, tx);
+        var id = (long)insert.ExecuteScalar()!;
+
+        var fts = Prepared(ref _insertFts, "INSERT INTO articles_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
+        fts.Parameters[0].Value = id;
+        fts.Parameters[1].Value = draft.Title;
+        fts.Parameters[2].Value = draft.Body;
+        fts.ExecuteNonQuery();
+
         if (fingerprint.BandKeys.Count > 0)
         {
-            _connection.Execute(
-                "INSERT INTO article_bands (band_key, article_id) SELECT value, @id FROM json_each(@bands)",
-                new { id, bands = System.Text.Json.JsonSerializer.Serialize(fingerprint.BandKeys) },
-                tx);
+            // one statement for all band keys: per-statement overhead, not the index, dominates many small inserts
+            var band = BandStatement(ref _insertBand, fingerprint.BandKeys.Count, insert: true);
+            for (int i = 0; i < fingerprint.BandKeys.Count; i++)
+            {
+                band.Parameters[i].Value = fingerprint.BandKeys[i];
+            }
+
+            band.Parameters[^1].Value = id;
+            band.ExecuteNonQuery();
         }
 
         if (Options.KeepRaw && draft.Raw is not null)
         {
-            _connection.Execute("INSERT INTO article_raw (article_id, raw) VALUES (@id, @raw)", new { id, raw = draft.Raw }, tx);
+            _connection.Execute("INSERT INTO article_raw (article_id, raw) VALUES (@id, @raw)", new { id, raw = draft.Raw }, _transaction);
         }
 
         return copyOf is long c
@@ -288,27 +332,53 @@ public sealed partial class ArticleStore : IDisposable
             return (null, null);
         }
 
-        var candidates = _connection.Query<(long Id, byte[] Signature, long ShingleCount, string Hash, long? CopyOf)>(
-            """
-            SELECT a.id, a.signature, a.shingle_count, a.content_hash, a.copy_of FROM articles a
-            WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN (SELECT value FROM json_each(@keys)) LIMIT 1000)
-            ORDER BY a.id LIMIT 200
-            """,
-            new { keys = System.Text.Json.JsonSerializer.Serialize(fingerprint.BandKeys) },
-            _transaction);
+        // candidates: articles sharing a band key (bounded: a key shared by very many articles is a boilerplate body)
+        var lookup = BandStatement(ref _bandLookup, fingerprint.BandKeys.Count, insert: false);
+        for (int i = 0; i < fingerprint.BandKeys.Count; i++)
+        {
+            lookup.Parameters[i].Value = fingerprint.BandKeys[i];
+        }
+
+        var candidates = new HashSet<long>();
+        using (var reader = lookup.ExecuteReader())
+        {
+            while (reader.Read() && candidates.Count < 200)
+            {
+                candidates.Add(reader.GetInt64(0));
+            }
+        }
+
         long? best = null;
         double bestSimilarity = 0;
-        foreach (var (id, signature, shingles, hash, copyOf) in candidates)
+        if (candidates.Count == 0)
         {
-            if (signature is null || fingerprint.CopySimilarity(signature, (int)shingles, hash) is not double s)
+            return (null, null);
+        }
+
+        var fetch = Prepared(ref _candidate, "SELECT signature, shingle_count, content_hash, copy_of FROM articles WHERE id = $id", "$id");
+        foreach (var id in candidates.Order())
+        {
+            fetch.Parameters[0].Value = id;
+            using var reader = fetch.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0))
             {
                 continue;
             }
 
-            if (s > bestSimilarity || (s == bestSimilarity && (copyOf ?? id) < best))
+            var signature = (byte[])reader.GetValue(0);
+            var shingles = reader.GetInt32(1);
+            var hash = reader.GetString(2);
+            long? copyOfCandidate = reader.IsDBNull(3) ? null : reader.GetInt64(3);
+            if (fingerprint.CopySimilarity(signature, shingles, hash) is not double sim)
             {
-                best = copyOf ?? id; // link to the first of the copies, so a chain of copies counts as one voice
-                bestSimilarity = s;
+                continue;
+            }
+
+            var original = copyOfCandidate ?? id; // link to the first of the copies, so a chain of copies counts as one voice
+            if (sim > bestSimilarity || (sim == bestSimilarity && original < best))
+            {
+                best = original;
+                bestSimilarity = sim;
             }
         }
 
@@ -480,6 +550,11 @@ public sealed partial class ArticleStore : IDisposable
     public void Dispose()
     {
         EndWrites();
+        foreach (var c in new[] { _byUrl, _byHash, _bandLookup, _candidate, _insertArticle, _insertFts, _insertBand })
+        {
+            c?.Dispose();
+        }
+
         _connection.Dispose();
     }
 

@@ -44,9 +44,9 @@ internal static class Migrations
 
             CREATE TABLE article_bands (
                 band_key   INTEGER NOT NULL,
-                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
-            );
-            CREATE INDEX article_bands_key ON article_bands(band_key);
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (band_key, article_id)
+            ) WITHOUT ROWID;
 
             CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
 
@@ -98,6 +98,51 @@ internal static class Migrations
                 data       BLOB NOT NULL,
                 saved_at   TEXT NOT NULL
             );
+            """),
+        (4, "entities across the store: canonical entities, aliases, mentions, roles with provenance, quotes", """
+            CREATE TABLE entities (
+                id      INTEGER PRIMARY KEY,
+                key     TEXT NOT NULL UNIQUE,
+                name    TEXT NOT NULL,
+                type    TEXT NOT NULL,
+                country TEXT
+            );
+            CREATE TABLE entity_aliases (
+                entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                alias     TEXT NOT NULL,
+                PRIMARY KEY (entity_id, alias)
+            );
+            CREATE TABLE entity_mentions (
+                entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                start      INTEGER NOT NULL,
+                end        INTEGER NOT NULL,
+                text       TEXT NOT NULL,
+                PRIMARY KEY (article_id, start)
+            );
+            CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+            CREATE TABLE entity_roles (
+                entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                role       TEXT NOT NULL,
+                outlet     TEXT NOT NULL,
+                PRIMARY KEY (entity_id, article_id, role)
+            );
+            CREATE INDEX entity_roles_article ON entity_roles(article_id);
+            CREATE TABLE quotes (
+                id         INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                entity_id  INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+                speaker    TEXT,
+                cue        TEXT,
+                content    TEXT NOT NULL,
+                direct     INTEGER NOT NULL,
+                start      INTEGER NOT NULL,
+                end        INTEGER NOT NULL,
+                resolution TEXT NOT NULL
+            );
+            CREATE INDEX quotes_article ON quotes(article_id);
+            CREATE INDEX quotes_entity ON quotes(entity_id);
             """),
     ];
 

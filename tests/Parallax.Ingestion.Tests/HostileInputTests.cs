@@ -101,6 +101,15 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Xml_bomb_whose_doctype_names_another_root_is_still_read_as_a_feed_and_refused()
+    {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n" +
+                  "<rss version=\"2.0\"><channel><title>t</title><item><title>&lol2;</title><description>&lol2;</description></item></channel></rss>";
+        var failure = TestInputs.Failure(TestInputs.ReadText(xml, "feed.xml"));
+        Assert.Equal(ErrorCodes.InputUnsafeXml, failure.Code);
+    }
+
+    [Fact]
     public void External_entity_in_a_feed_is_refused()
     {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n" +

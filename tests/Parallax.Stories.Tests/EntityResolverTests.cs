@@ -122,4 +122,32 @@ public class EntityResolverTests
         Assert.Equal(["Al Jazeera", "Third"], councillor.Outlets);
         Assert.Equal(["Other"], yang.Roles.Single(r => r.Role == "senior foreign policy adviser").Outlets);
     }
+
+    [Fact]
+    public void A_surname_the_model_typed_as_an_organisation_joins_the_person_of_that_name()
+    {
+        var a = Doc(1, "A", "Assistant Secretary Susan Thornton spoke. Thornton's remarks were welcomed.",
+            ("Susan Thornton", EntityType.Person), ("Thornton", EntityType.Organization));
+        var r = new EntityResolver(Places).Resolve([a]);
+        var thornton = Assert.Single(r.Entities);
+        Assert.Equal(EntityType.Person, thornton.Type);
+        Assert.Equal(2, thornton.Mentions.Count);
+    }
+
+    [Fact]
+    public void A_person_named_like_a_committee_is_an_organisation()
+    {
+        var a = Doc(1, "A", "the Senate Armed Services Committee", ("Services Committee", EntityType.Person));
+        Assert.Equal(EntityType.Organization, Assert.Single(new EntityResolver(Places).Resolve([a]).Entities).Type);
+    }
+
+    [Fact]
+    public void Roles_are_shown_as_written_without_articles_and_relative_clauses_read_as_head_of()
+    {
+        const string text = "Einar Tangen, a political analyst, and McCain, who heads the Senate Armed Services Committee";
+        int analyst = text.IndexOf("a political analyst", StringComparison.Ordinal);
+        Assert.Equal("political analyst", EntityResolver.RoleDisplay(new RoleMention(0, new TextRange(analyst, analyst + 19), "political analyst", null, RolePosition.Apposition), text));
+        int heads = text.IndexOf("heads", StringComparison.Ordinal);
+        Assert.Equal("head of the Senate Armed Services Committee", EntityResolver.RoleDisplay(new RoleMention(1, new TextRange(heads, text.Length), "head", "Senate Armed Services Committee", RolePosition.Relative), text));
+    }
 }

@@ -14,7 +14,7 @@ public static class ParaphraseCommands
 {
     public static IEnumerable<Command> Train() => [TrainModel(), TrainLexicon()];
 
-    public static IEnumerable<Command> Eval() => [EvalModel(), EvalAlignment()];
+    public static IEnumerable<Command> Eval() => [EvalModel(), EvalAlignment(), EvalClaims()];
 
     private static Command EvalAlignment()
     {
@@ -60,6 +60,55 @@ public static class ParaphraseCommands
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision         {report.Precision:F4}  (of labelled pairs returned)"));
                 Console.WriteLine($"unlabelled pairs  {report.OtherPairs}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time              {report.Milliseconds:F0} ms to align, {report.AnalysisMilliseconds:F0} ms to analyse the sentences"));
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command EvalClaims()
+    {
+        var data = new Option<string>("--data") { Description = "The ECB+ folder (topic folders of T_Necb.xml / T_Necbplus.xml files).", Required = true };
+        var scorer = new Option<string>("--scorer") { Description = "paraphrase (the paraphrase model with its relatedness gate and containment) or lexical.", DefaultValueFactory = _ => "paraphrase" };
+        var threshold = new Option<double>("--threshold") { Description = "Score at which two units are taken as one claim.", DefaultValueFactory = _ => Parallax.Stories.Claims.ClaimBuilder.DefaultThreshold };
+        var json = GlobalOptions.Json();
+        var command = new Command("claims", "Score claim-unit pairs inside real stories (ECB+ sub-topics): pairs of articles' sentences that mention one event against those that mention none in common.") { data, scorer, threshold, json };
+        command.SetAction(parse =>
+        {
+            Parallax.Stories.Claims.IClaimScorer s = parse.GetValue(scorer) switch
+            {
+                "paraphrase" => ParaphraseClaimScorer.LoadEmbedded(),
+                "lexical" => new Parallax.Stories.Claims.LexicalClaimScorer(),
+                var other => throw new UsageException($"--scorer must be paraphrase or lexical, not '{other}'."),
+            };
+            var sentences = ClaimPairEvaluation.ReadEcbPlus(parse.GetValue(data)!);
+            double t = parse.GetValue(threshold);
+            var report = ClaimPairEvaluation.Run(sentences, s, t);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    scorer = parse.GetValue(scorer),
+                    threshold = t,
+                    stories = report.Stories,
+                    units = report.Units,
+                    related_pairs = report.RelatedPairs,
+                    unrelated_pairs = report.UnrelatedPairs,
+                    recall = Math.Round(report.Recall, 4),
+                    false_alarm_rate = Math.Round(report.FalseAlarmRate, 4),
+                    precision = Math.Round(report.Precision, 4),
+                    auc = Math.Round(report.Auc, 4),
+                    ms = Math.Round(report.Milliseconds, 0),
+                }));
+            }
+            else
+            {
+                Console.WriteLine($"claims ({parse.GetValue(scorer)} scorer, threshold {t.ToString(CultureInfo.InvariantCulture)}): {report.Stories} stories, {report.Units} units, {report.RelatedPairs} related and {report.UnrelatedPairs} unrelated cross-article pairs");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall            {report.Recall:F4}  (related pairs at or above the threshold)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"false alarm rate  {report.FalseAlarmRate:F4}  (unrelated pairs at or above it)"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision         {report.Precision:F4}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"auc               {report.Auc:F4}  ({report.Milliseconds:F0} ms)"));
             }
 
             return CliApp.Ok;

@@ -22,12 +22,26 @@ public static class StoreCommands
 
     internal static Option<string?> PublishedOption() => new("--published") { Description = "Publication date (ISO 8601, e.g. 2017-09-30), for inputs that do not say." };
 
+    internal static Option<string?> EncodingOption() => new("--encoding")
+    {
+        Description = "Read every input in this encoding (e.g. windows-1252), overriding what it declares.",
+    };
+
     internal static Option<long?> MaxBytesOption() => new("--max-bytes") { Description = $"Refuse inputs larger than this many bytes (default {ReadOptions.DefaultMaxBytes})." };
 
     /// <summary>Builds read options from the shared input options; a bad value is a usage error.</summary>
-    internal static ReadOptions ReadOptionsFrom(ParseResult parse, Option<string?> format, Option<string?> source, Option<string?> published, Option<long?> maxBytes)
+    internal static ReadOptions ReadOptionsFrom(ParseResult parse, Option<string?> format, Option<string?> source, Option<string?> published, Option<long?> maxBytes, Option<string?>? encoding = null)
     {
         var options = new ReadOptions();
+        if (encoding is not null && parse.GetValue(encoding) is { } label)
+        {
+            options = options with
+            {
+                Encoding = Parallax.Ingestion.Input.TextDecoder.FromLabel(label)
+                    ?? throw new UsageException($"unknown --encoding '{label}'; use a name such as utf-8, windows-1252, iso-8859-1, utf-16"),
+            };
+        }
+
         if (parse.GetValue(format) is { } f)
         {
             if (!InputFormats.TryParse(f, out var parsed))
@@ -73,16 +87,17 @@ public static class StoreCommands
         var source = SourceOption();
         var published = PublishedOption();
         var maxBytes = MaxBytesOption();
+        var encoding = EncodingOption();
         var noAnalyze = new Option<bool>("--no-analyze") { Description = "Only read and store; annotate and place in stories later." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print a line for every article stored or skipped as a duplicate." };
         var json = GlobalOptions.Json();
         var command = new Command("ingest", "Read news inputs (text, HTML, news-please JSON/JSONL, RSS/Atom, WARC) into the store.")
         {
-            paths, format, source, published, maxBytes, noAnalyze, verbose, json,
+            paths, format, source, published, maxBytes, encoding, noAnalyze, verbose, json,
         };
         command.SetAction(parse =>
         {
-            var options = ReadOptionsFrom(parse, format, source, published, maxBytes);
+            var options = ReadOptionsFrom(parse, format, source, published, maxBytes, encoding);
             var inputs = parse.GetValue(paths) ?? [];
             using var engine = ParallaxEngine.Open(GlobalOptions.ResolveDb(parse), new EngineOptions { AnalyzeOnIngest = !parse.GetValue(noAnalyze) });
             var asJson = parse.GetValue(json);

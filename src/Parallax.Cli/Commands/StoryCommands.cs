@@ -171,13 +171,14 @@ public static class StoryCommands
         var source = StoreCommands.SourceOption();
         var published = StoreCommands.PublishedOption();
         var maxBytes = StoreCommands.MaxBytesOption();
+        var encoding = StoreCommands.EncodingOption();
         var command = new Command("analyze", "One shot: ingest into a temporary store and print the briefs of every story.")
         {
-            paths, format, outFile, inputFormat, source, published, maxBytes,
+            paths, format, outFile, inputFormat, source, published, maxBytes, encoding,
         };
         command.SetAction(parse =>
         {
-            var options = StoreCommands.ReadOptionsFrom(parse, inputFormat, source, published, maxBytes);
+            var options = StoreCommands.ReadOptionsFrom(parse, inputFormat, source, published, maxBytes, encoding);
             var dir = Path.Combine(Path.GetTempPath(), "parallax-analyze-" + Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(dir);
             try

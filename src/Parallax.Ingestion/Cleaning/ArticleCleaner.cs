@@ -103,7 +103,7 @@ public static class ArticleCleaner
             if (m.Success)
             {
                 kinds[i] = (ExclusionKind.SourceLine, "source-line");
-                sourceName = m.Groups["name"].Value.Trim();
+                sourceName = OutletOf(m.Groups["name"].Value.Trim());
                 break;
             }
         }
@@ -416,5 +416,28 @@ public static class ArticleCleaner
         }
 
         return [.. paragraphs];
+    }
+
+    private static readonly string[] AgencyCredits =
+    [
+        " and news agencies", " and agencies", " with agencies", " and wire services", " and wires", " with news agencies",
+        " & agencies", " & news agencies",
+    ];
+
+    /// <summary>
+    /// The outlet of a source credit: "Al Jazeera and news agencies" is Al Jazeera (the credit says it used agency copy,
+    /// which does not make the agencies the publisher).
+    /// </summary>
+    internal static string OutletOf(string credit)
+    {
+        foreach (var suffix in AgencyCredits)
+        {
+            if (credit.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && credit.Length > suffix.Length)
+            {
+                return credit[..^suffix.Length].TrimEnd(' ', ',');
+            }
+        }
+
+        return credit;
     }
 }

@@ -226,9 +226,22 @@ public static class Sniffer
                     }
 
                     var rootName = at[n..nameEnd].ToString().ToLowerInvariant();
-                    if (rootName.Length > 0)
+                    if (rootName is "rss" or "feed" or "rdf:rdf" or "html")
                     {
                         return rootName;
+                    }
+
+                    // another name: look at the first element itself, past an internal subset ([...]) if there is one
+                    int subset = at.IndexOf('[');
+                    if (subset >= 0 && subset < end)
+                    {
+                        int close = at.IndexOf("]>", StringComparison.Ordinal);
+                        if (close < 0)
+                        {
+                            return rootName;
+                        }
+
+                        end = close + 1;
                     }
                 }
 

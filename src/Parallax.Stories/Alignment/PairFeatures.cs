@@ -36,6 +36,12 @@ public static class PairFeatures
         "vector_sentence_cosine",
         "vector_unaligned_cosine",
         "unaligned_run_min", "unaligned_run_max",
+        "meteor_min", "meteor_max", "fragmentation",
+        "aligned_idf_min", "aligned_idf_max",
+        "unaligned_names_min", "unaligned_names_max",
+        "unaligned_numbers_min", "unaligned_numbers_max",
+        "unaligned_other_min", "unaligned_other_max",
+        "edge_unaligned_max", "middle_unaligned_min", "middle_unaligned_max",
     ];
 
     public static int Count => Names.Length;
@@ -122,6 +128,28 @@ public static class PairFeatures
         f[i++] = VectorCosine(a.Content, b.Content, null, null);
         f[i++] = UnalignedCosine(a.Content, b.Content, bestA, bestB);
         Pair(LongestUnalignedRun(a.Words, b.Words), LongestUnalignedRun(b.Words, a.Words), f, ref i);
+
+        // one-to-one word alignment (exact, then WordNet and word vectors): METEOR-like score, and what is left over
+        int wa = a.Words.Length, wb = b.Words.Length;
+        Span<int> linkA = wa <= 256 ? stackalloc int[wa] : new int[wa];
+        Span<int> linkB = wb <= 256 ? stackalloc int[wb] : new int[wb];
+        WordAlignment.Align(a.Words, b.Words, linkA, linkB);
+        var sa = WordAlignment.Summarise(a, b, linkA, linkB);
+        var sb = WordAlignment.Summarise(b, a, linkB, linkA);
+        int matches = sa.Matches;
+        float p = wa == 0 ? 0 : matches / (float)wa, r = wb == 0 ? 0 : matches / (float)wb;
+        float fragmentation = matches == 0 ? 1 : sa.Chunks / (float)matches;
+        float penalty = 0.5f * fragmentation * fragmentation * fragmentation;
+        float fab = matches == 0 ? 0 : 10 * p * r / (r + (9 * p)) * (1 - penalty);
+        float fba = matches == 0 ? 0 : 10 * p * r / (p + (9 * r)) * (1 - penalty);
+        Pair(fab, fba, f, ref i);
+        f[i++] = fragmentation;
+        Pair(sa.AlignedIdf, sb.AlignedIdf, f, ref i);
+        Pair(sa.UnalignedNames, sb.UnalignedNames, f, ref i);
+        Pair(sa.UnalignedNumbers, sb.UnalignedNumbers, f, ref i);
+        Pair(sa.UnalignedOther, sb.UnalignedOther, f, ref i);
+        f[i++] = Math.Max(sa.EdgeUnaligned, sb.EdgeUnaligned);
+        Pair(sa.MiddleUnaligned, sb.MiddleUnaligned, f, ref i);
     }
 
     /// <summary>

@@ -36,12 +36,6 @@ public static class ParaphraseEvaluation
 {
     public const int DefaultSeed = 20170930;
 
-    /// <summary>
-    /// Unrelated pairs added to the training data as negatives, per labelled pair. The corpus's pairs were all chosen
-    /// for their overlap, so without them the model never sees what an aligner mostly sees: sentences about other things.
-    /// </summary>
-    public const double RandomNegativesPerPair = 0.5;
-
     /// <summary>The feature rows of the pairs (computed in parallel; each row depends on its pair only), and their analysed sentences.</summary>
     public static float[][] Features(IReadOnlyList<ParaphrasePair> pairs, ParaphraseLexicon lexicon, out SentenceView[] first, out SentenceView[] second, CancellationToken cancellationToken = default)
     {
@@ -56,28 +50,6 @@ public static class ParaphraseEvaluation
         });
         first = a;
         second = b;
-        return rows;
-    }
-
-    /// <summary>Feature rows of random unrelated pairs: the first sentence of one training pair with the second of another.</summary>
-    internal static float[][] RandomNegatives(SentenceView[] first, SentenceView[] second, IReadOnlyList<int> training, int seed)
-    {
-        int count = (int)(training.Count * RandomNegativesPerPair);
-        var random = new Random(seed);
-        var rows = new float[count][];
-        for (int k = 0; k < count; k++)
-        {
-            int i = training[random.Next(training.Count)];
-            int j = training[random.Next(training.Count)];
-            if (i == j || ReferenceEquals(first[i].Text, second[j].Text) || string.Equals(first[i].Text, second[j].Text, StringComparison.Ordinal))
-            {
-                k--;
-                continue;
-            }
-
-            rows[k] = PairFeatures.Compute(first[i], second[j]);
-        }
-
         return rows;
     }
 
@@ -99,7 +71,7 @@ public static class ParaphraseEvaluation
 
     /// <summary>
     /// K-fold cross-validation: pairs are shuffled once with <paramref name="seed"/> and dealt into K folds; each fold
-    /// is predicted by a model trained on the other K-1 (with random unrelated pairs made from those K-1 folds only).
+    /// is predicted by a model trained on the other K-1 exactly as the product model is trained (<see cref="PairClassifier.Train"/>).
     /// Returns the pooled metrics over all pairs.
     /// </summary>
     public static ParaphraseMetrics CrossValidate(IReadOnlyList<ParaphrasePair> pairs, ParaphraseLexicon lexicon, int folds, BoostingOptions? options = null, int seed = DefaultSeed, CancellationToken cancellationToken = default) =>
@@ -114,7 +86,7 @@ public static class ParaphraseEvaluation
         }
 
         options ??= new BoostingOptions();
-        var rows = Features(pairs, lexicon, out var first, out var second, cancellationToken);
+        var rows = Features(pairs, lexicon, out _, out _, cancellationToken);
         var labels = pairs.Select(p => p.IsParaphrase).ToArray();
         var order = Enumerable.Range(0, pairs.Count).ToArray();
         new Random(seed).Shuffle(order);
@@ -130,29 +102,21 @@ public static class ParaphraseEvaluation
         {
             var trainRows = new List<float[]>();
             var trainLabels = new List<bool>();
-            var trainIndices = new List<int>();
             for (int i = 0; i < rows.Length; i++)
             {
                 if (fold[i] != f)
                 {
                     trainRows.Add(rows[i]);
                     trainLabels.Add(labels[i]);
-                    trainIndices.Add(i);
                 }
             }
 
-            foreach (var negative in RandomNegatives(first, second, trainIndices, seed + f))
-            {
-                trainRows.Add(negative);
-                trainLabels.Add(false);
-            }
-
-            var trees = GradientBoostedTrees.Train([.. trainRows], [.. trainLabels], options, cancellationToken);
+            var classifier = PairClassifier.Train([.. trainRows], [.. trainLabels], options, cancellationToken);
             for (int i = 0; i < rows.Length; i++)
             {
                 if (fold[i] == f)
                 {
-                    probability[i] = trees.Probability(rows[i]);
+                    probability[i] = classifier.Probability(rows[i]);
                     predicted[i] = probability[i] >= 0.5f;
                 }
             }

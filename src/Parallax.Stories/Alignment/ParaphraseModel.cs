@@ -30,19 +30,19 @@ public sealed class ParaphraseModel
 {
     public const string EmbeddedModelResource = "Parallax.Stories.paraphrase.model";
     private const int Magic = 0x4D505850; // "PXPM"
-    private const int Version = 1;
+    private const int Version = 2;
 
-    private readonly GradientBoostedTrees _trees;
+    private readonly PairClassifier _classifier;
 
-    public ParaphraseModel(ParaphraseLexicon lexicon, GradientBoostedTrees trees, float threshold = 0.5f)
+    public ParaphraseModel(ParaphraseLexicon lexicon, PairClassifier classifier, float threshold = 0.5f)
     {
-        if (trees.FeatureCount != PairFeatures.Count)
+        if (classifier.FeatureCount != PairFeatures.Count)
         {
-            throw new ParallaxException(ErrorCodes.ModelFormat, $"The paraphrase model has {trees.FeatureCount} features; this build computes {PairFeatures.Count}. Retrain it with 'parallax train paraphrase'.");
+            throw new ParallaxException(ErrorCodes.ModelFormat, $"The paraphrase model has {classifier.FeatureCount} features; this build computes {PairFeatures.Count}. Retrain it with 'parallax train paraphrase'.");
         }
 
         Lexicon = lexicon;
-        _trees = trees;
+        _classifier = classifier;
         Threshold = threshold;
     }
 
@@ -51,7 +51,7 @@ public sealed class ParaphraseModel
     /// <summary>Probability at and above which a pair is called a paraphrase.</summary>
     public float Threshold { get; }
 
-    public int TreeCount => _trees.TreeCount;
+    public int TreeCount => _classifier.Trees.TreeCount;
 
     /// <summary>The model and lexicon embedded in this assembly.</summary>
     public static ParaphraseModel LoadEmbedded() => LoadEmbedded(ParaphraseLexicon.LoadEmbedded());
@@ -103,8 +103,7 @@ public sealed class ParaphraseModel
             }
 
             float threshold = r.ReadSingle();
-            var trees = GradientBoostedTrees.Read(r);
-            return new ParaphraseModel(lexicon, trees, threshold);
+            return new ParaphraseModel(lexicon, PairClassifier.Read(r), threshold);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
         {
@@ -125,7 +124,7 @@ public sealed class ParaphraseModel
         }
 
         w.Write(Threshold);
-        _trees.Write(w);
+        _classifier.Write(w);
     }
 
     public void Save(string path)
@@ -172,7 +171,7 @@ public sealed class ParaphraseModel
     {
         Span<float> features = stackalloc float[PairFeatures.Count];
         PairFeatures.Compute(a, b, features);
-        return _trees.Probability(features);
+        return _classifier.Probability(features);
     }
 
     /// <summary>The probability with each feature's value and contribution to the decision.</summary>
@@ -182,7 +181,7 @@ public sealed class ParaphraseModel
         Span<float> contributions = stackalloc float[PairFeatures.Count];
         contributions.Clear();
         PairFeatures.Compute(a, b, features);
-        float raw = _trees.Explain(features, contributions);
+        float raw = _classifier.Explain(features, contributions);
         var list = new FeatureContribution[features.Length];
         for (int i = 0; i < list.Length; i++)
         {
@@ -196,13 +195,14 @@ public sealed class ParaphraseModel
 
     public ParaphraseScore Score(string a, string b) => Score(View(a), View(b));
 
-    /// <summary>Trains a model on labelled pairs, with random unrelated pairs as extra negatives (<see cref="ParaphraseEvaluation.RandomNegativesPerPair"/>).</summary>
+    /// <summary>
+    /// Trains a model on the labelled pairs alone (<see cref="PairClassifier.Train"/>, the same path as every
+    /// cross-validation fold). Unrelated sentences are kept out by the aligner's relatedness gate, not by the classifier.
+    /// </summary>
     public static ParaphraseModel Train(IReadOnlyList<ParaphrasePair> pairs, ParaphraseLexicon lexicon, BoostingOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var rows = ParaphraseEvaluation.Features(pairs, lexicon, out var first, out var second, cancellationToken);
-        var negatives = ParaphraseEvaluation.RandomNegatives(first, second, [.. Enumerable.Range(0, pairs.Count)], ParaphraseEvaluation.DefaultSeed);
-        var labels = pairs.Select(p => p.IsParaphrase).Concat(negatives.Select(_ => false)).ToArray();
-        var trees = GradientBoostedTrees.Train([.. rows, .. negatives], labels, options ?? new BoostingOptions(), cancellationToken);
-        return new ParaphraseModel(lexicon, trees);
+        var rows = ParaphraseEvaluation.Features(pairs, lexicon, out _, out _, cancellationToken);
+        var labels = pairs.Select(p => p.IsParaphrase).ToArray();
+        return new ParaphraseModel(lexicon, PairClassifier.Train(rows, labels, options, cancellationToken));
     }
 }

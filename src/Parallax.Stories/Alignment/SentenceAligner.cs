@@ -32,6 +32,15 @@ public sealed record AlignerOptions
     /// <summary>Sentences with fewer content words are not aligned ("Read more.", datelines).</summary>
     public int MinContentWords { get; init; } = 3;
 
+    /// <summary>
+    /// Relatedness gate: a candidate goes to the classifier only when the mean of its two story-weighted coverages
+    /// (<see cref="WeightedOverlap.Mutual"/>; each word weighted by news IDF times how rare it is among the story's
+    /// sentences) reaches this. The classifier is trained on MSRP pairs, all chosen for their overlap, so it cannot
+    /// tell on its own that two sentences of one story sharing its names are about different things. Default: the 1st
+    /// percentile of MSRP paraphrases (<see cref="ParaphraseClaimScorer.MinMutualOverlap"/>).
+    /// </summary>
+    public float MinMutualOverlap { get; init; } = ParaphraseClaimScorer.MinMutualOverlap;
+
     /// <summary>Also align sentences of the same article (off: a story compares outlets).</summary>
     public bool WithinArticles { get; init; }
 }
@@ -54,9 +63,10 @@ public readonly record struct AlignedPair(SentenceRef A, SentenceRef B, float Pr
 /// <summary>
 /// Finds which sentences of several articles say the same thing. Every cross-article pair is first scored cheaply
 /// (cosine of IDF-weighted content lemmas, then of IDF-weighted sentence vectors for pairs sharing some words); for
-/// each sentence and each other article only the best few candidates over the thresholds go to the
-/// <see cref="ParaphraseModel"/>. Identical
-/// wording is accepted without the classifier. Thread-safe; work is spread over the cores.
+/// each sentence and each other article only the best few candidates over the thresholds go on. A candidate must then
+/// pass the relatedness gate (<see cref="AlignerOptions.MinMutualOverlap"/>: story-weighted one-to-one word overlap)
+/// before the <see cref="ParaphraseModel"/> decides. Identical wording is accepted without either. Thread-safe; work
+/// is spread over the cores.
 /// </summary>
 public sealed class SentenceAligner(ParaphraseModel model, AlignerOptions? options = null)
 {
@@ -85,15 +95,30 @@ public sealed class SentenceAligner(ParaphraseModel model, AlignerOptions? optio
     public IReadOnlyList<AlignedPair> Align(IReadOnlyList<IReadOnlyList<SentenceView>> articles, CancellationToken cancellationToken = default)
     {
         var items = Items(articles);
-        var keys = CandidatePairs(items, articles.Count, cancellationToken);
+        var postings = Postings(items);
+        var keys = CandidatePairs(items, postings, articles.Count, cancellationToken);
+        var weights = StoryWeights(items, postings);
 
-        // the classifier on the candidates; identical wording needs no classifier
+        // the relatedness gate and the classifier on the candidates; identical wording needs neither
         var results = new ConcurrentBag<AlignedPair>();
         Parallel.ForEach(keys, new ParallelOptions { CancellationToken = cancellationToken }, key =>
         {
             var x = items[key.Item1];
             var y = items[key.Item2];
-            float p = x.View.FormIds.AsSpan().SequenceEqual(y.View.FormIds) ? 1f : Model.Probability(x.View, y.View);
+            float p;
+            if (x.View.FormIds.AsSpan().SequenceEqual(y.View.FormIds))
+            {
+                p = 1f;
+            }
+            else if (WeightedOverlap.Measure(x.View, y.View, weights[key.Item1], weights[key.Item2]).Mutual < Options.MinMutualOverlap)
+            {
+                return;
+            }
+            else
+            {
+                p = Model.Probability(x.View, y.View);
+            }
+
             if (p >= Options.MinProbability)
             {
                 var (a, b) = x.Ref.CompareTo(y.Ref) <= 0 ? (x.Ref, y.Ref) : (y.Ref, x.Ref);
@@ -111,7 +136,7 @@ public sealed class SentenceAligner(ParaphraseModel model, AlignerOptions? optio
     {
         var items = Items(articles);
         var result = new HashSet<(SentenceRef, SentenceRef)>();
-        foreach (var (i, j) in CandidatePairs(items, articles.Count, cancellationToken))
+        foreach (var (i, j) in CandidatePairs(items, Postings(items), articles.Count, cancellationToken))
         {
             var (a, b) = items[i].Ref.CompareTo(items[j].Ref) <= 0 ? (items[i].Ref, items[j].Ref) : (items[j].Ref, items[i].Ref);
             result.Add((a, b));
@@ -143,23 +168,9 @@ public sealed class SentenceAligner(ParaphraseModel model, AlignerOptions? optio
     /// Cheap scores for the pairs that share a content lemma (through an inverted index, so the cost grows with the
     /// shared words, not with the square of the sentences); for each sentence the best few per other article over the thresholds.
     /// </summary>
-    private (int, int)[] CandidatePairs(List<Item> items, int articleCount, CancellationToken cancellationToken)
+    private (int, int)[] CandidatePairs(List<Item> items, Dictionary<int, List<(int Item, float Weight)>> postings, int articleCount, CancellationToken cancellationToken)
     {
         int n = items.Count;
-        var postings = new Dictionary<int, List<(int Item, float Weight)>>();
-        for (int i = 0; i < n; i++)
-        {
-            var item = items[i];
-            for (int k = 0; k < item.Lemmas.Length; k++)
-            {
-                if (!postings.TryGetValue(item.Lemmas[k], out var list))
-                {
-                    postings[item.Lemmas[k]] = list = [];
-                }
-
-                list.Add((i, item.Weights[k]));
-            }
-        }
 
         var candidates = new ConcurrentDictionary<(int, int), byte>();
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, () => new Scratch(n, Options.CandidatesPerArticle, articleCount), (i, _, scratch) =>
@@ -211,6 +222,55 @@ public sealed class SentenceAligner(ParaphraseModel model, AlignerOptions? optio
             return scratch;
         }, _ => { });
         return [.. candidates.Keys];
+    }
+
+    /// <summary>Inverted index: content lemma to the sentences that have it, with the lemma's weight in each.</summary>
+    private static Dictionary<int, List<(int Item, float Weight)>> Postings(List<Item> items)
+    {
+        var postings = new Dictionary<int, List<(int Item, float Weight)>>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            for (int k = 0; k < item.Lemmas.Length; k++)
+            {
+                if (!postings.TryGetValue(item.Lemmas[k], out var list))
+                {
+                    postings[item.Lemmas[k]] = list = [];
+                }
+
+                list.Add((i, item.Weights[k]));
+            }
+        }
+
+        return postings;
+    }
+
+    /// <summary>
+    /// Per sentence, per word: news IDF times the lemma's weight in the story, log(1 + N / sentences with it) over
+    /// log(1 + N), so the names every sentence repeats count for little (function words 0).
+    /// </summary>
+    private static float[][] StoryWeights(List<Item> items, Dictionary<int, List<(int Item, float Weight)>> postings)
+    {
+        int n = items.Count;
+        double max = Math.Log(1.0 + n);
+        var result = new float[n][];
+        for (int i = 0; i < n; i++)
+        {
+            var words = items[i].View.Words;
+            var w = new float[words.Length];
+            for (int k = 0; k < words.Length; k++)
+            {
+                if (!words[k].IsStop)
+                {
+                    int sentences = postings.TryGetValue(words[k].LemmaId, out var list) ? list.Count : 1;
+                    w[k] = words[k].Idf * (float)(Math.Log(1.0 + ((double)n / sentences)) / max);
+                }
+            }
+
+            result[i] = w;
+        }
+
+        return result;
     }
 
     private sealed class Scratch(int items, int perArticle, int articles)

@@ -2,6 +2,14 @@ using Parallax.Core;
 
 namespace Parallax.Stories.Alignment;
 
+/// <summary>What a word is, for the features that treat names and numbers apart.</summary>
+internal enum WordKind : byte
+{
+    None,
+    Name,
+    Number,
+}
+
 /// <summary>
 /// One sentence analysed for comparison: its words (tokens that are not punctuation) with their lexical
 /// information, numbers, negations, capitalised names and n-gram signatures. Built once per sentence by
@@ -19,6 +27,8 @@ public sealed class SentenceView
         var words = new List<WordInfo>(tokenCount);
         var capitalised = new List<int>();
         var numbers = new List<double>();
+        var kinds = new List<WordKind>(tokenCount);
+        var nameKeys = new List<string>();
         int quotes = 0;
         for (int t = firstToken; t < firstToken + tokenCount; t++)
         {
@@ -36,17 +46,26 @@ public sealed class SentenceView
 
             var span = source.AsSpan(token.Start, token.Length);
             var info = lexicon.Word(span);
+            var kind = WordKind.None;
             if (token.Kind == TokenKind.Number || NumberWords.TryGetValue(info.Form, out _))
             {
                 if (TryParseNumber(info.Form, out double value))
                 {
                     numbers.Add(value);
+                    kind = WordKind.Number;
                 }
             }
             else if (token.Kind == TokenKind.Word && char.IsUpper(span[0]) && !info.IsStop && (words.Count > 0 || !lexicon.WordNet.Contains(info.Lemma)))
             {
                 capitalised.Add(info.LemmaId);
+                kind = WordKind.Name;
+                if (NameKey(info.Form) is { Length: > 0 } key)
+                {
+                    nameKeys.Add(key);
+                }
             }
+
+            kinds.Add(kind);
 
             if (info.IsNegation)
             {
@@ -57,6 +76,8 @@ public sealed class SentenceView
         }
 
         Words = [.. words];
+        Kinds = [.. kinds];
+        NameKeys = [.. nameKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Numbers = [.. numbers];
         Quotes = quotes;
         Capitalised = [.. capitalised.Distinct().Order()];
@@ -116,6 +137,12 @@ public sealed class SentenceView
     public int WordCount => Words.Length;
 
     internal WordInfo[] Words { get; }
+
+    /// <summary>Per word: a name (capitalised content word), a number, or neither.</summary>
+    internal WordKind[] Kinds { get; }
+
+    /// <summary>Sorted distinct letters-only keys of the names ("U.S." and "US" both "us").</summary>
+    internal string[] NameKeys { get; }
 
     /// <summary>Words that are not function words, in order.</summary>
     internal WordInfo[] Content { get; }
@@ -214,6 +241,22 @@ public sealed class SentenceView
 
         Array.Sort(grams);
         return grams;
+    }
+
+    /// <summary>The letters and digits of a name, lowercase: "U.S." and "US" give "us", "H-P" and "HP" give "hp".</summary>
+    private static string NameKey(string form)
+    {
+        Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length] : new char[form.Length];
+        int n = 0;
+        foreach (char c in form)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return n == 0 ? string.Empty : new string(buffer[..n]);
     }
 
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)

@@ -17,10 +17,10 @@ public sealed class WordNet
 
     private static readonly string[] Pos = ["n", "v", "a", "r"];
 
-    private readonly FrozenDictionary<string, int[]>[] _index; // per POS: lemma -> synsets in sense order
+    private readonly Dictionary<string, int[]>[] _index; // per POS: lemma -> synsets in sense order (read-only after load; a frozen dictionary costs more to build than it saves here)
     private readonly int[][] _relations; // synset -> synsets its kept relations point to
 
-    private WordNet(FrozenDictionary<string, int[]>[] index, int[][] relations)
+    private WordNet(Dictionary<string, int[]>[] index, int[][] relations)
     {
         _index = index;
         _relations = relations;
@@ -90,10 +90,35 @@ public sealed class WordNet
         var outgoing = new int[relations.Count][];
         for (int s = 0; s < relations.Count; s++)
         {
-            outgoing[s] = [.. relations[s].Where(t => t >= 0 && t < relations.Count).Distinct().Order()];
+            outgoing[s] = Targets(relations[s], relations.Count);
         }
 
-        return new WordNet([.. index.Select(d => d.ToFrozenDictionary(StringComparer.Ordinal))], outgoing);
+        return new WordNet(index, outgoing);
+    }
+
+    /// <summary>The distinct valid targets of one synset's relations, sorted.</summary>
+    private static int[] Targets(int[] targets, int synsets)
+    {
+        var result = new List<int>(targets.Length);
+        foreach (int t in targets)
+        {
+            if (t >= 0 && t < synsets)
+            {
+                result.Add(t);
+            }
+        }
+
+        result.Sort();
+        int n = 0;
+        for (int k = 0; k < result.Count; k++)
+        {
+            if (n == 0 || result[k] != result[n - 1])
+            {
+                result[n++] = result[k];
+            }
+        }
+
+        return [.. result.GetRange(0, n)];
     }
 
     /// <summary>True if the lowercase lemma is in WordNet under any part of speech.</summary>

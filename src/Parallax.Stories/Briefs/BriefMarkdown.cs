@@ -96,7 +96,7 @@ public static class BriefMarkdown
             sb.Append("- ").Append(Escape(f.Text)).Append(' ').Append(Cite(f.Articles)).Append('\n');
             foreach (var s in f.Sentences.Where(s => s.Text != f.Text))
             {
-                sb.Append("  - ").Append(Escape(s.Outlet)).Append(": \"").Append(Escape(s.Text)).Append("\" [").Append(s.Article).Append("]\n");
+                sb.Append("  - ").Append(Escape(s.Outlet)).Append(": \"").Append(Escape(Clause(s.Text))).Append("\" [").Append(s.Article).Append("]\n");
             }
         }
 
@@ -119,7 +119,7 @@ public static class BriefMarkdown
 
             foreach (var s in f.Sentences)
             {
-                sb.Append("  - ").Append(Escape(s.Outlet)).Append(": \"").Append(Escape(s.Text)).Append("\" [").Append(s.Article).Append("]\n");
+                sb.Append("  - ").Append(Escape(s.Outlet)).Append(": \"").Append(Escape(Clause(s.Text))).Append("\" [").Append(s.Article).Append("]\n");
             }
         }
 
@@ -241,6 +241,9 @@ public static class BriefMarkdown
         var s = V(n.Value) + (n.ValueMax is double max ? "–" + V(max) : string.Empty);
         return n.Currency is not null ? s + " " + n.Currency : n.Kind == "percent" ? s + "%" : s;
     }
+
+    /// <summary>A clause cut from the middle of its sentence reads with a leading ellipsis.</summary>
+    private static string Clause(string s) => s.Length > 0 && char.IsLower(s[0]) ? "… " + s : s;
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)].TrimEnd() + "…";
 

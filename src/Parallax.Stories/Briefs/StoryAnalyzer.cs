@@ -13,8 +13,7 @@ public sealed record StoryArticle(Article Article, Document Document)
     /// <summary>The outlet as shown: its name, else its domain, else the file it came from.</summary>
     public string Outlet => OutletName(Article);
 
-    public static string OutletName(Article a) =>
-        a.Source ?? a.SourceDomain ?? ("unnamed outlet (" + Path.GetFileName(a.Origin.Split(':', '#')[0]) + ")");
+    public static string OutletName(Article a) => a.Outlet;
 }
 
 /// <summary>Options of the brief.</summary>
@@ -127,63 +126,95 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                 }
 
                 var range = new TextRange(tokens[from].Start, tokens[to - 1].End);
-                var stems = new List<string>();
-                bool negated = false;
-                for (int t = from; t < to; t++)
-                {
-                    var tok = tokens[t];
-                    var word = tok.Range.Of(text);
-                    if (Lexicon.Negations.Contains(word))
-                    {
-                        negated = true;
-                    }
-
-                    if (tok.Kind is TokenKind.Word or TokenKind.Number && !Lexicon.StopWords.Contains(word) && word.Length > 1)
-                    {
-                        var stem = Lexicon.Stem(word);
-                        if (!stems.Contains(stem, StringComparer.Ordinal))
-                        {
-                            stems.Add(stem);
-                        }
-                    }
-                }
-
-                if (stems.Count < _options.MinContentWords)
+                var unit = Make(range, from, to, s, sentence, order);
+                if (unit is null)
                 {
                     continue;
                 }
 
-                var ids = new HashSet<string>(StringComparer.Ordinal);
-                for (int m = 0; m < mentions.Length; m++)
+                order++;
+
+                // an attribution ("X said that P", "“P,” X said"): what was said is compared with what others say was
+                // said, so that two different statements by one speaker are not taken for one claim
+                foreach (var q in quotes)
                 {
-                    if (range.Contains(mentions[m].Range) && entities.Of(a.Id, m) is { } e)
+                    var overlap = Math.Min(q.Content.End, range.End) - Math.Max(q.Content.Start, range.Start);
+                    if (q.Cue is not TextRange cue || !range.Contains(cue) || overlap < 0.4 * range.Length)
                     {
-                        ids.Add(e.Id);
+                        continue;
                     }
+
+                    var said = new TextRange(Math.Max(q.Content.Start, range.Start), Math.Min(q.Content.End, range.End));
+                    int sFrom = tokens.IndexAtOrAfter(said.Start), sTo = tokens.IndexAtOrAfter(said.End);
+                    if (Make(said, sFrom, sTo, s, sentence, unit.Order) is { } content)
+                    {
+                        unit = unit with { Said = content, Speaker = (q.Entity >= 0 ? entities.Of(a.Id, q.Entity)?.Id : null) ?? q.Speaker };
+                    }
+
+                    break;
                 }
 
-                bool inQuote = quotes.Any(q => q.Direct && q.Content.Start <= range.Start + 1 && q.Content.End >= range.End - 1);
-                yield return new ClaimUnit
-                {
-                    Article = a.Id,
-                    Outlet = a.Outlet,
-                    Voice = voice,
-                    Sentence = s,
-                    SentenceRange = sentence.Range,
-                    Range = range,
-                    Text = range.Of(text),
-                    SentenceText = sentence.Range.Of(text),
-                    SourceText = text,
-                    Stems = [.. stems],
-                    Entities = ids,
-                    Quantities = quantities.Where(q => range.Contains(q.Range)).ToArray(),
-                    Times = times.Where(t => range.Contains(t.Range)).ToArray(),
-                    Negated = negated,
-                    Position = (range.Start - bodyStart) / span,
-                    Order = order++,
-                    InQuote = inQuote,
-                };
+                yield return unit;
             }
+        }
+
+        ClaimUnit? Make(TextRange range, int from, int to, int s, Sentence sentence, int unitOrder)
+        {
+            var stems = new List<string>();
+            bool negated = false;
+            for (int t = from; t < to; t++)
+            {
+                var tok = tokens[t];
+                var word = tok.Range.Of(text);
+                if (Lexicon.Negations.Contains(word))
+                {
+                    negated = true;
+                }
+
+                if (tok.Kind is TokenKind.Word or TokenKind.Number && !Lexicon.StopWords.Contains(word) && word.Length > 1)
+                {
+                    var stem = Lexicon.Stem(word);
+                    if (!stems.Contains(stem, StringComparer.Ordinal))
+                    {
+                        stems.Add(stem);
+                    }
+                }
+            }
+
+            if (stems.Count < _options.MinContentWords)
+            {
+                return null;
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (int m = 0; m < mentions.Length; m++)
+            {
+                if (range.Contains(mentions[m].Range) && entities.Of(a.Id, m) is { } e)
+                {
+                    ids.Add(e.Id);
+                }
+            }
+
+            return new ClaimUnit
+            {
+                Article = a.Id,
+                Outlet = a.Outlet,
+                Voice = voice,
+                Sentence = s,
+                SentenceRange = sentence.Range,
+                Range = range,
+                Text = range.Of(text),
+                SentenceText = sentence.Range.Of(text),
+                SourceText = text,
+                Stems = [.. stems],
+                Entities = ids,
+                Quantities = quantities.Where(q => range.Contains(q.Range)).ToArray(),
+                Times = times.Where(t => range.Contains(t.Range)).ToArray(),
+                Negated = negated,
+                Position = (range.Start - bodyStart) / span,
+                Order = unitOrder,
+                InQuote = quotes.Any(q => q.Direct && q.Content.Start <= range.Start + 1 && q.Content.End >= range.End - 1),
+            };
         }
     }
 
@@ -192,7 +223,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
     private static Fact ToFact(string id, ClaimGroup g) => new()
     {
         Id = id,
-        Text = g.Representative.Text,
+        Text = g.Representative.DisplayText,
         Status = g.Status,
         Articles = g.Units.Select(u => u.Article).Distinct().Order().ToList(),
         Outlets = g.Units.Select(u => u.Outlet).Distinct(StringComparer.Ordinal).ToList(),
@@ -218,7 +249,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                 return;
             }
 
-            lines.Add(new SummaryLine(g.Representative.Text, f.Articles, f.Id, f.Status));
+            lines.Add(new SummaryLine(g.Representative.DisplayText, f.Articles, f.Id, f.Status));
             usedStems.Add(g.Representative.Stems);
         }
 
@@ -386,7 +417,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
             foreach (var t in u.Times)
             {
                 factOf.TryGetValue(u, out var f);
-                entries.Add((Format(t.Start, t.Granularity), t.End is DateOnly e && t.End != t.Start ? e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null, t, u, f));
+                entries.Add((Format(t.Start, t.Granularity), ExplicitEnd(t), t, u, f));
             }
         }
 
@@ -400,7 +431,7 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
                     first.Date,
                     first.T.Granularity.ToString().ToLowerInvariant(),
                     first.End,
-                    first.F?.Text ?? first.U.Text,
+                    first.U.DisplayText,
                     first.T.Range.Of(first.U.SourceText),
                     g.Select(e => e.U.Article).Distinct().Order().ToList(),
                     g.Select(e => e.U.Outlet).Distinct(StringComparer.Ordinal).ToList(),
@@ -411,6 +442,25 @@ public sealed class StoryAnalyzer(IClaimScorer scorer, Func<string, PlaceInfo?>?
             .OrderBy(e => e.Date is null ? 1 : 0)
             .ThenBy(e => e.Date, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The end of the interval when it is not the natural end of its granularity ("early January" ends on the 10th).</summary>
+    private static string? ExplicitEnd(TimeExpression t)
+    {
+        if (t.Start is not DateOnly start || t.End is not DateOnly end || end == start)
+        {
+            return null;
+        }
+
+        DateOnly natural = t.Granularity switch
+        {
+            TimeGranularity.Year => new DateOnly(start.Year, 12, 31),
+            TimeGranularity.Month => new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month)),
+            TimeGranularity.Week => start.AddDays(6),
+            TimeGranularity.Decade => new DateOnly(start.Year + 9, 12, 31),
+            _ => start,
+        };
+        return end == natural ? null : end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     private static string? Format(DateOnly? d, TimeGranularity g) => d is not DateOnly date

@@ -37,6 +37,12 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
 {
     public const double DefaultThreshold = 0.42;
 
+    /// <summary>Two units are compared only when the words they share weigh at least this share of the smaller one.</summary>
+    public const double MinSharedWeight = 0.15;
+
+    /// <summary>Words in more units than this (or a quarter of all units, if more) are not used to find candidates.</summary>
+    public const int MaxPostingFloor = 64;
+
     public double Threshold { get; } = threshold;
 
     public List<ClaimGroup> Build(IReadOnlyList<ClaimUnit> units)
@@ -55,69 +61,92 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
             return x;
         }
 
-        var byArticle = units.Select((u, i) => (u, i)).GroupBy(t => t.u.Article).ToList();
-        for (int x = 0; x < byArticle.Count; x++)
+        // candidates: units of different articles that share enough weighted words (an inverted index, so the cost
+        // grows with shared words, not with the square of the number of units); only they are scored
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Count; i++)
         {
-            for (int y = x + 1; y < byArticle.Count; y++)
+            foreach (var stem in units[i].Stems)
             {
-                var ax = byArticle[x].ToList();
-                var ay = byArticle[y].ToList();
-                if (string.Equals(ax[0].u.Voice, ay[0].u.Voice, StringComparison.Ordinal))
+                if (!postings.TryGetValue(stem, out var list))
                 {
-                    // copies and same-outlet articles: still aligned, so their sentences join the same claim
+                    postings[stem] = list = [];
                 }
 
-                var scores = new double[ax.Count, ay.Count];
-                for (int i = 0; i < ax.Count; i++)
+                list.Add(i);
+            }
+        }
+
+        var weights = units.Select(context.Weight).ToArray();
+        int maxPosting = Math.Max(MaxPostingFloor, units.Count / 4);
+        var best = new Dictionary<(int Unit, long OtherArticle), (int Other, double Score)>();
+        var shared = new Dictionary<int, double>();
+        for (int i = 0; i < units.Count; i++)
+        {
+            shared.Clear();
+            foreach (var stem in units[i].Stems)
+            {
+                var list = postings[stem];
+                if (list.Count > maxPosting)
                 {
-                    for (int j = 0; j < ay.Count; j++)
-                    {
-                        scores[i, j] = scorer.Score(ax[i].u, ay[j].u, context);
-                    }
+                    continue; // a word in most units tells nothing
                 }
 
-                void Link(int i, int j)
+                double idf = context.Idf(stem);
+                foreach (var j in list)
                 {
-                    int a = ax[i].i, b = ay[j].i;
-                    var key = a < b ? (a, b) : (b, a);
-                    edgeScore[key] = scores[i, j];
-                    parent[Find(a)] = Find(b);
-                }
-
-                for (int i = 0; i < ax.Count; i++)
-                {
-                    int best = -1;
-                    for (int j = 0; j < ay.Count; j++)
+                    if (j > i && units[j].Article != units[i].Article)
                     {
-                        if (scores[i, j] >= Threshold && (best < 0 || scores[i, j] > scores[i, best]))
-                        {
-                            best = j;
-                        }
-                    }
-
-                    if (best >= 0)
-                    {
-                        Link(i, best);
-                    }
-                }
-
-                for (int j = 0; j < ay.Count; j++)
-                {
-                    int best = -1;
-                    for (int i = 0; i < ax.Count; i++)
-                    {
-                        if (scores[i, j] >= Threshold && (best < 0 || scores[i, j] > scores[best, j]))
-                        {
-                            best = i;
-                        }
-                    }
-
-                    if (best >= 0)
-                    {
-                        Link(best, j);
+                        shared[j] = shared.GetValueOrDefault(j) + idf;
                     }
                 }
             }
+
+            foreach (var (j, weight) in shared)
+            {
+                if (weight < MinSharedWeight * Math.Min(weights[i], weights[j]))
+                {
+                    continue;
+                }
+
+                double score = Score(units[i], units[j], context);
+                if (score < Threshold)
+                {
+                    continue;
+                }
+
+                Keep((i, units[j].Article), j, score);
+                Keep((j, units[i].Article), i, score);
+            }
+        }
+
+        void Keep((int, long) key, int other, double score)
+        {
+            if (!best.TryGetValue(key, out var current) || score > current.Score)
+            {
+                best[key] = (other, score);
+            }
+        }
+
+        // each unit joins its best match in each other article, strongest links first; a claim holds at most one unit
+        // of each article, so a chain of weaker links cannot pull two statements of one article into one claim
+        var articlesOf = Enumerable.Range(0, units.Count).Select(i => new HashSet<long> { units[i].Article }).ToArray();
+        var edges = best.Select(kv => (A: Math.Min(kv.Key.Unit, kv.Value.Other), B: Math.Max(kv.Key.Unit, kv.Value.Other), kv.Value.Score))
+            .Distinct()
+            .OrderByDescending(e => e.Score)
+            .ThenBy(e => e.A)
+            .ThenBy(e => e.B);
+        foreach (var (ua, ub, score) in edges)
+        {
+            int ra = Find(ua), rb = Find(ub);
+            if (ra == rb || articlesOf[ra].Overlaps(articlesOf[rb]))
+            {
+                continue;
+            }
+
+            edgeScore[(ua, ub)] = score;
+            parent[ra] = rb;
+            articlesOf[rb].UnionWith(articlesOf[ra]);
         }
 
         var groups = new List<ClaimGroup>();
@@ -138,7 +167,9 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
             group.Representative = members.Count == 1
                 ? units[members[0]]
                 : members.Select(i => units[i])
-                    .OrderByDescending(u => members.Sum(j => units[j] == u ? 0 : scorer.Score(u, units[j], context)))
+                    .OrderByDescending(u => u.IsWholeSentence || char.IsUpper(u.Text[0]))
+                    .ThenByDescending(u => members.Sum(j => units[j] == u ? 0 : Score(u, units[j], context)))
+                    .ThenBy(u => u.Position)
                     .ThenBy(u => u.Text.Length)
                     .First();
             Classify(group);
@@ -147,6 +178,10 @@ public sealed class ClaimBuilder(IClaimScorer scorer, double threshold = ClaimBu
 
         return groups.OrderBy(g => g.Position).ThenBy(g => g.Units[0].Article).ToList();
     }
+
+    /// <summary>Attributions are compared by what was said when both carry it.</summary>
+    private double Score(ClaimUnit a, ClaimUnit b, ClaimContext context) =>
+        a.Said is { } sa && b.Said is { } sb ? scorer.Score(sa, sb, context) : scorer.Score(a, b, context);
 
     private static void Classify(ClaimGroup group)
     {

@@ -8,6 +8,7 @@ public sealed class ClaimContext
 
     public ClaimContext(IReadOnlyList<ClaimUnit> units)
     {
+        Units = units;
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var u in units)
         {
@@ -22,7 +23,13 @@ public sealed class ClaimContext
         _maxIdf = Math.Log(1.0 + n);
     }
 
+    /// <summary>The units of the story the weights were counted over.</summary>
+    public IReadOnlyList<ClaimUnit> Units { get; }
+
     public double Idf(string stem) => _idf.TryGetValue(stem, out var v) ? v : _maxIdf;
+
+    /// <summary>The weight of a word no unit of the story has: the story's highest.</summary>
+    public double MaxIdf => _maxIdf;
 
     public double Weight(ClaimUnit unit)
     {

@@ -6,7 +6,7 @@ namespace Parallax.Stories.Claims;
 /// The smallest piece of an article that states one claim: a sentence, or a clause of a long sentence that joins two
 /// claims ("Beijing ordered firms to close by early January, days after it said it would cut off gas").
 /// </summary>
-public sealed class ClaimUnit
+public sealed record ClaimUnit
 {
     public required long Article { get; init; }
 
@@ -52,4 +52,21 @@ public sealed class ClaimUnit
     public required string SourceText { get; init; }
 
     public int ContentWords => Stems.Length;
+
+    /// <summary>For an attribution ("X said that P"), the unit of what was said (P); null otherwise.</summary>
+    public ClaimUnit? Said { get; init; }
+
+    /// <summary>Units are compared by identity: two units are the same only if they are one object.</summary>
+    public bool Equals(ClaimUnit? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    /// <summary>For an attribution, who said it (story entity id, or the name as written).</summary>
+    public string? Speaker { get; init; }
+
+    /// <summary>True when the unit is its whole sentence, not one clause of it.</summary>
+    public bool IsWholeSentence => Range.Start <= SentenceRange.Start && Range.End >= SentenceRange.End;
+
+    /// <summary>The unit as shown on its own: a clause that does not open its sentence is marked with a leading ellipsis.</summary>
+    public string DisplayText => Range.Start > SentenceRange.Start ? "… " + Text : Text;
 }

@@ -79,6 +79,7 @@ public sealed class EntityResolver(Func<string, PlaceInfo?>? places = null)
         public required string Outlet;
         public required int Index;
         public required EntityMention Source;
+
         public required string Text;
         public required string Display;
         public required string[] Words;
@@ -121,7 +122,7 @@ public sealed class EntityResolver(Func<string, PlaceInfo?>? places = null)
                     Article = d.Article,
                     Outlet = d.Outlet,
                     Index = i,
-                    Source = m,
+                    Source = m with { Type = PlausibleType(m, words) },
                     Text = text,
                     Display = NameKey.Display(text),
                     Words = words,
@@ -175,6 +176,13 @@ public sealed class EntityResolver(Func<string, PlaceInfo?>? places = null)
                 continue;
             }
 
+            if (!person && m.Words.Length == 1 && m.Source.Type == EntityType.Organization && !NameKey.LooksLikeAcronym(m.Display))
+            {
+                // "Thornton" or "Trump" tagged as an organisation where the story names a person of that name: decided below
+                pendingShort.Add(m);
+                continue;
+            }
+
             if (!person && NameKey.LooksLikeAcronym(m.Display))
             {
                 pendingAcronyms.Add(m);
@@ -215,7 +223,13 @@ public sealed class EntityResolver(Func<string, PlaceInfo?>? places = null)
                     .FirstOrDefault();
             }
 
-            Attach(m, target ?? GroupFor(m.Key, true));
+            bool wasPerson = m.Source.Type == EntityType.Person;
+            if (target is not null && !wasPerson)
+            {
+                m.Source = m.Source with { Type = EntityType.Person };
+            }
+
+            Attach(m, target ?? GroupFor(m.Key, wasPerson));
         }
 
         // build the entities, most mentioned first
@@ -265,7 +279,7 @@ public sealed class EntityResolver(Func<string, PlaceInfo?>? places = null)
                     continue;
                 }
 
-                var display = RoleDisplay(r);
+                var display = RoleDisplay(r, d.Document.Text);
                 var existing = entity.Roles.FirstOrDefault(x => string.Equals(x.Role, display, StringComparison.OrdinalIgnoreCase));
                 if (existing is null)
                 {
@@ -297,16 +311,50 @@ public sealed class EntityResolver(Func<string, PlaceInfo?>? places = null)
         return new EntityResolution(entities, byMention);
     }
 
-    /// <summary>"US Secretary of State": the qualifier joined to the role unless the role already says it.</summary>
-    public static string RoleDisplay(RoleMention r)
+    private static readonly string[] LeadingDeterminers = ["a ", "an ", "the ", "its ", "his ", "her ", "their ", "our "];
+
+    /// <summary>
+    /// The role as an editor would write it: the phrase as the outlet wrote it ("US Secretary of State", "China’s top
+    /// diplomat", "director-general of the North American department ..."), without a leading article or possessive
+    /// pronoun; a relative clause ("who heads the Senate Armed Services Committee") becomes "head of the ...".
+    /// </summary>
+    public static string RoleDisplay(RoleMention r, string text)
     {
-        if (string.IsNullOrWhiteSpace(r.Qualifier) || r.Role.Contains(r.Qualifier, StringComparison.OrdinalIgnoreCase))
+        if (r.Position == RolePosition.Relative)
         {
-            return r.Role;
+            if (string.IsNullOrWhiteSpace(r.Qualifier))
+            {
+                return r.Role;
+            }
+
+            var q = r.Qualifier.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? r.Qualifier : "the " + r.Qualifier;
+            return r.Role + " of " + q;
         }
 
-        return r.Qualifier + " " + r.Role;
+        var written = r.Range.End <= text.Length ? r.Range.Of(text).Trim() : r.Role;
+        written = string.Join(' ', written.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var d in LeadingDeterminers)
+        {
+            if (written.StartsWith(d, StringComparison.OrdinalIgnoreCase) && written.Length > d.Length)
+            {
+                written = written[d.Length..];
+                break;
+            }
+        }
+
+        return written.Length is > 0 and <= 90 ? written : (string.IsNullOrWhiteSpace(r.Qualifier) ? r.Role : r.Qualifier + " " + r.Role);
     }
+
+    private static readonly HashSet<string> OrganisationHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "committee", "ministry", "department", "party", "council", "agency", "commission", "office", "bureau", "court",
+        "parliament", "senate", "assembly", "administration", "government", "army", "force", "forces", "police", "bank",
+        "company", "corporation", "group", "association", "union", "organisation", "organization", "institute", "university",
+    };
+
+    /// <summary>The mention's type, corrected where the model's is implausible: a "person" named "... Committee" is an organisation.</summary>
+    private static EntityType PlausibleType(EntityMention m, string[] words) =>
+        m.Type == EntityType.Person && words.Length >= 1 && OrganisationHeads.Contains(words[^1]) ? EntityType.Organization : m.Type;
 
     private static void Attach(Mention m, Group g)
     {
