@@ -163,7 +163,8 @@ public sealed partial class StoryClusterer
 
             return c;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or FormatException)
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IOException or FormatException
+            or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException or KeyNotFoundException)
         {
             throw Refused($"it is damaged or truncated ({ex.Message})", ex);
         }

@@ -53,6 +53,9 @@ public sealed partial class StoryClusterer
 
     public IEnumerable<StoryInfo> Stories => _stories.Values.Select(Info);
 
+    /// <summary>The headline of the story an id names now (after any merges), or null.</summary>
+    public string? HeadlineOf(long storyId) => _stories.TryGetValue(Resolve(storyId), out var s) ? s.Headline : null;
+
     /// <summary>How an article (placed or not) scores against a story now, without changing anything: "why not story X?".</summary>
     public CandidateScore? Score(ArticleFeatures article, long storyId)
     {
