@@ -34,8 +34,10 @@ public sealed partial class StoryClusterer
             WriteBackgroundIdentity(header, _background);
         }
 
+        // the writer's many small writes go through a buffer: straight into the compressor they cost a call each
         using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-        using var w = new BinaryWriter(zip, Encoding.UTF8, leaveOpen: true);
+        using var buffered = new BufferedStream(zip, 1 << 16);
+        using var w = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
         _vocab.Write(w);
 
         w.Write7BitEncodedInt(_entityDisplay.Count);
@@ -111,7 +113,8 @@ public sealed partial class StoryClusterer
             }
 
             using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var r = new BinaryReader(zip, Encoding.UTF8, leaveOpen: true);
+            using var buffered = new BufferedStream(zip, 1 << 16);
+            using var r = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
             var c = new StoryClusterer(options, background, index);
             c._vocab.Read(r);
 
