@@ -185,6 +185,22 @@ public class StoryStateTests : IClassFixture<StoryStateTests.Runs>
     }
 
     [Fact]
+    public void Moves_and_splits_are_explained_from_the_story_they_left_and_the_one_they_joined()
+    {
+        using var engine = ParallaxEngine.Open(_runs.LongLived);
+        var split = Rows(_runs.LongLived, "SELECT from_story, to_story FROM story_moves WHERE split = 1 ORDER BY id DESC LIMIT 1")[0].Split(" | ").Select(long.Parse).ToArray();
+        foreach (long story in split)
+        {
+            var lines = engine.Store.Moves(engine.Store.ResolveStory(story)!.Value).Select(m => StoryExplanationText.DescribeMove(m.Explanation)).ToList();
+            Assert.Contains(lines, l => l.StartsWith("split: article ", StringComparison.Ordinal) && l.Contains($"when article", StringComparison.Ordinal));
+        }
+
+        var moved = engine.Store.Placements(engine.Store.ResolveStory(split[1])!.Value).Where(p => p.Decision == "Moved").ToList();
+        Assert.NotEmpty(moved);
+        Assert.All(moved, p => Assert.Matches("(moved from|split off) story [0-9]+", StoryExplanationText.Describe(p.Decision, p.Score, p.Explanation)));
+    }
+
+    [Fact]
     public void A_snapshot_of_another_format_version_is_not_used()
     {
         var copy = _runs.Dir.File("old-version.db");
