@@ -59,12 +59,33 @@ public class ClusterBenchmarks
         watch.Stop();
         long after = GC.GetTotalMemory(forceFullCollection: true);
         int events = _news.Events;
+        MeasureSnapshot();
         _fresh = Enumerable.Range(0, 10 * Batch).Select(_ => _news.Next()).ToArray();
         _next = 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// cluster store: {StoreSize:N0} articles in {_clusterer.StoryCount:N0} stories, {_clusterer.VocabularySize:N0} keys, {_clusterer.Index.PostingCount:N0} postings; " +
             $"{events:N0} synthetic events; filled in {watch.Elapsed.TotalSeconds:0.0} s ({watch.Elapsed.TotalMilliseconds / StoreSize:0.000} ms/article); " +
             $"managed memory of the store {(after - before) / (1024.0 * 1024):0} MiB ({(after - before) / (double)StoreSize:0} B/article); working set {Environment.WorkingSet / (1024.0 * 1024):0} MiB"));
+    }
+
+    /// <summary>What a process start costs with the snapshot instead of re-placing every article: its size, save and load times.</summary>
+    private void MeasureSnapshot()
+    {
+        using var buffer = new MemoryStream();
+        var save = Stopwatch.StartNew();
+        _clusterer.Save(buffer);
+        save.Stop();
+        buffer.Position = 0;
+        var load = Stopwatch.StartNew();
+        var loaded = StoryClusterer.Load(buffer, ClusteringOptions.Default, BackgroundFrequencies.Embedded);
+        load.Stop();
+        if (loaded.ArticleCount != _clusterer.ArticleCount || loaded.StoryCount != _clusterer.StoryCount)
+        {
+            throw new InvalidOperationException("the loaded snapshot differs from the saved clusterer");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// cluster snapshot: {buffer.Length / (1024.0 * 1024):0.0} MiB ({buffer.Length / (double)StoreSize:0} B/article); saved in {save.Elapsed.TotalSeconds:0.00} s, loaded in {load.Elapsed.TotalSeconds:0.00} s ({load.Elapsed.TotalMilliseconds * 1000 / StoreSize:0.0} us/article)"));
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]

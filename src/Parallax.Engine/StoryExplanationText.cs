@@ -47,6 +47,39 @@ public static class StoryExplanationText
                 string.Create(CultureInfo.InvariantCulture, $"story {c.GetProperty("story_id").GetInt64()} at {c.GetProperty("score").GetDouble():0.000}"))));
         }
 
+        if (root.TryGetProperty("merges", out var merges) && merges.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var m in merges.EnumerateArray())
+            {
+                sb.Append(string.Create(CultureInfo.InvariantCulture, $"\nmerged story {m.GetProperty("absorbed").GetInt64()} into story {m.GetProperty("into").GetInt64()}"));
+            }
+        }
+
+        if (root.TryGetProperty("moves", out var moves) && moves.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var m in moves.EnumerateArray())
+            {
+                sb.Append('\n').Append(DescribeMove(m));
+            }
+        }
+
         return sb.ToString();
+    }
+
+    /// <summary>One line for a stored move (<c>story_moves.explanation</c>, or an item of a placement's <c>moves</c>).</summary>
+    public static string DescribeMove(string moveJson)
+    {
+        using var doc = JsonDocument.Parse(moveJson);
+        return DescribeMove(doc.RootElement);
+    }
+
+    private static string DescribeMove(JsonElement m)
+    {
+        long article = m.GetProperty("article_id").GetInt64(), from = m.GetProperty("from").GetInt64(), to = m.GetProperty("to").GetInt64();
+        bool split = m.TryGetProperty("split", out var sp) && sp.ValueKind == JsonValueKind.True;
+        long trigger = m.GetProperty("triggered_by").GetInt64();
+        return split
+            ? string.Create(CultureInfo.InvariantCulture, $"split: article {article} left story {from} for story {to} when article {trigger} arrived (the story's recent articles formed two groups, margin {m.GetProperty("score_with_new").GetDouble():0.000})")
+            : string.Create(CultureInfo.InvariantCulture, $"moved: article {article} from story {from} to story {to} when article {trigger} arrived ({m.GetProperty("score_with_new").GetDouble():0.000} there against {m.GetProperty("score_with_rest").GetDouble():0.000} with the rest of story {from})");
     }
 }

@@ -9,6 +9,9 @@ public sealed record StoryRow(long Id, string Headline, int Articles, IReadOnlyL
 /// <summary>Where an article was placed and why.</summary>
 public sealed record PlacementRow(long ArticleId, long StoryId, double? Score, string Decision, string Explanation, DateTimeOffset PlacedAt);
 
+/// <summary>A revised placement: an article moved from one story to another (or split off into a new one) when a later article arrived.</summary>
+public sealed record MoveRow(long ArticleId, long From, long To, long? TriggeredBy, bool Split, string Explanation, DateTimeOffset MovedAt);
+
 public sealed partial class ArticleStore
 {
     /// <summary>Records an article's placement (replacing an earlier one) and creates or renames its story as needed.</summary>
@@ -41,6 +44,44 @@ public sealed partial class ArticleStore
             new { into, absorbed, articleId, explanationJson, now },
             _transaction);
     }
+
+    /// <summary>Records that a placed article moved between stories (the placement itself is replaced with <see cref="SavePlacement"/>).</summary>
+    public void SaveMove(long articleId, long from, long to, long? triggeredBy, bool split, string explanationJson) =>
+        _connection.Execute(
+            """
+            INSERT INTO story_moves (article_id, from_story, to_story, trigger_article, split, explanation, moved_at)
+            VALUES (@articleId, @from, @to, @triggeredBy, @split, @explanationJson, @now)
+            """,
+            new { articleId, from, to, triggeredBy, split = split ? 1 : 0, explanationJson, now = FormatTime(DateTimeOffset.UtcNow) },
+            _transaction);
+
+    /// <summary>Moves an already placed article to another story, keeping its placement's explanation (a copy that follows its original).</summary>
+    public void ReassignPlacement(long articleId, long storyId) =>
+        _connection.Execute("UPDATE story_articles SET story_id = @storyId WHERE article_id = @articleId", new { articleId, storyId }, _transaction);
+
+    /// <summary>
+    /// Moves into or out of a story or any story merged into it, oldest first.
+    /// </summary>
+    public IReadOnlyList<MoveRow> Moves(long storyId) =>
+        _connection.Query<(long ArticleId, long From, long To, long? Trigger, long Split, string Explanation, string MovedAt)>(
+                """
+                WITH RECURSIVE family(id) AS (SELECT @storyId UNION SELECT s.id FROM stories s JOIN family f ON s.merged_into = f.id)
+                SELECT article_id, from_story, to_story, trigger_article, split, explanation, moved_at FROM story_moves
+                WHERE from_story IN (SELECT id FROM family) OR to_story IN (SELECT id FROM family)
+                ORDER BY id
+                """,
+                new { storyId },
+                _transaction)
+            .Select(r => new MoveRow(r.ArticleId, r.From, r.To, r.Trigger, r.Split != 0, r.Explanation, ParseTime(r.MovedAt) ?? default))
+            .ToList();
+
+    /// <summary>Stored articles that are copies of <paramref name="articleId"/>.</summary>
+    public IReadOnlyList<long> CopiesOf(long articleId) =>
+        _connection.Query<long>("SELECT id FROM articles WHERE copy_of = @articleId ORDER BY id", new { articleId }, _transaction).ToList();
+
+    /// <summary>How many articles are placed, and the newest placed one.</summary>
+    public (long Count, long? Newest) PlacedArticles() =>
+        _connection.QuerySingle<(long, long?)>("SELECT count(*), max(article_id) FROM story_articles", transaction: _transaction);
 
     /// <summary>Current stories (not merged away), biggest and most recent first.</summary>
     public IReadOnlyList<StoryRow> ListStories(int limit = 100, int offset = 0) =>

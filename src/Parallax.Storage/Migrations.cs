@@ -144,6 +144,20 @@ internal static class Migrations
             CREATE INDEX quotes_article ON quotes(article_id);
             CREATE INDEX quotes_entity ON quotes(entity_id);
             """),
+        (5, "story moves: revised placements of recent articles (moved to a better story, or split off into a new one)", """
+            CREATE TABLE story_moves (
+                id          INTEGER PRIMARY KEY,
+                article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                from_story  INTEGER NOT NULL,
+                to_story    INTEGER NOT NULL,
+                trigger_article INTEGER,
+                split       INTEGER NOT NULL,
+                explanation TEXT NOT NULL,
+                moved_at    TEXT NOT NULL
+            );
+            CREATE INDEX story_moves_from ON story_moves(from_story);
+            CREATE INDEX story_moves_to ON story_moves(to_story);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

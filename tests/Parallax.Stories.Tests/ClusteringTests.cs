@@ -112,8 +112,8 @@ public class ClusteringTests
         var same = clusterer.Score(Words(2, "actress rehab clinic checked treatment center") with { Details = [new("y:2008", DetailKind.Year, 1)] }, 1)!;
         var other = clusterer.Score(Words(3, "actress rehab clinic checked treatment center") with { Details = [new("y:2013", DetailKind.Year, 1)] }, 1)!;
 
-        Assert.Equal(1.0, same.Breakdown.YearAgreement);
-        Assert.Equal(0.0, other.Breakdown.YearAgreement);
+        Assert.Equal(1.0, same.Breakdown.DateAgreement);
+        Assert.Equal(0.0, other.Breakdown.DateAgreement);
         Assert.True(other.Score < same.Score);
     }
 

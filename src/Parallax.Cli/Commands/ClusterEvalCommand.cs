@@ -21,11 +21,13 @@ public static class ClusterEvalCommand
         var errors = new Option<int>("--errors") { Description = "Diagnose: list up to N mixed and N split stories of the first arrival order." };
         var entities = new Option<string>("--entities") { Description = "Where entities come from: ner (the NLP pipeline's model) or capitalised (the fallback).", DefaultValueFactory = _ => "ner" };
         entities.AcceptOnlyFromAmong("ner", "capitalised");
+        var details = new Option<string>("--details") { Description = "Where dates and numbers come from: layers (the time and quantity components) or patterns (the extractor's own).", DefaultValueFactory = _ => "layers" };
+        details.AcceptOnlyFromAmong("layers", "patterns");
         var background = new Option<string?>("--background") { Description = "Background frequencies file (default: the embedded one); 'none' for no background." };
 
         var command = new Command("cluster", "Measure online story clustering: feed articles in publication order, report BCubed (primary) and pairwise precision, recall and F1.")
         {
-            data, format, json, seeds, topics, baseline, set, background, errors, entities,
+            data, format, json, seeds, topics, baseline, set, background, errors, entities, details,
         };
         command.SetAction(parse =>
         {
@@ -66,7 +68,7 @@ public static class ClusterEvalCommand
             }
 
             var extractor = new TextFeatureExtractor(bg);
-            var pipeline = parse.GetValue(entities) == "ner" ? Parallax.Nlp.NlpPipeline.CreateDefault() : null;
+            var pipeline = ClusterPipeline(parse.GetValue(entities) == "ner", parse.GetValue(details) == "layers");
             var features = articles.Select(a =>
             {
                 var article = pipeline is null ? a.Article : a.Article with { Document = pipeline.Run(new Parallax.Core.Document(a.Article.Text, new Parallax.Core.DocumentInfo { Title = a.Article.Title, Published = a.Article.Published })) };
@@ -96,6 +98,23 @@ public static class ClusterEvalCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The analysis the clusterer gets: entities from the NER model and dates and numbers from the fact components, each optional.</summary>
+    private static Parallax.Core.Pipeline? ClusterPipeline(bool ner, bool facts)
+    {
+        if (!ner && !facts)
+        {
+            return null;
+        }
+
+        var components = new List<Parallax.Core.IPipelineComponent>(ner ? Parallax.Nlp.NlpPipeline.DefaultComponents() : [new Parallax.Nlp.Text.TokenizerComponent(), new Parallax.Nlp.Text.SentenceComponent()]);
+        if (facts)
+        {
+            components.AddRange(Parallax.Nlp.Facts.FactComponents.WithoutEntities());
+        }
+
+        return Parallax.Core.Pipeline.Create(components);
     }
 
     private static (int Min, int Max) ParseTopics(string? range)

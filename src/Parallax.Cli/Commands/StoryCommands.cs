@@ -110,6 +110,7 @@ public static class StoryCommands
                         explanation = System.Text.Json.JsonDocument.Parse(p.Explanation).RootElement,
                     }),
                     merges = engine.Store.Merges(sid).Select(m => new { absorbed = m.Absorbed, article = m.Article, explanation = System.Text.Json.JsonDocument.Parse(m.Explanation).RootElement }),
+                    moves = engine.Store.Moves(sid).Select(m => new { article = m.ArticleId, from = m.From, to = m.To, triggered_by = m.TriggeredBy, split = m.Split, explanation = System.Text.Json.JsonDocument.Parse(m.Explanation).RootElement }),
                 });
                 return CliApp.Ok;
             }
@@ -131,6 +132,11 @@ public static class StoryCommands
                 foreach (var m in engine.Store.Merges(sid))
                 {
                     Output.Line($"  merged story {m.Absorbed} into this one (bridged by article {m.Article}): {StoryExplanationText.Describe("merge", null, m.Explanation)}");
+                }
+
+                foreach (var m in engine.Store.Moves(sid))
+                {
+                    Output.Line("  " + StoryExplanationText.DescribeMove(m.Explanation));
                 }
             }
 

@@ -34,14 +34,17 @@ public sealed record ClusteringOptions
     /// <summary>Weight of a year or calendar date in the details vector (numbers are weighted by rarity).</summary>
     public double DateWeight { get; init; } = 4.0;
 
-    /// <summary>Subtracted, times the share of the story's year mentions the article does not match, when both mention years.</summary>
-    public double YearConflictPenalty { get; init; } = 0.15;
+    /// <summary>
+    /// For undated articles: subtracted, times one minus the agreement of the years and weekdays the article mentions
+    /// with the story's (when both mention some).
+    /// </summary>
+    public double DateConflictPenalty { get; init; } = 0.15;
 
     /// <summary>Term weights are tf times idf to this power: above 1 favours rare terms (names, places) over topic words.</summary>
     public double IdfPower { get; init; } = 1.0;
 
     /// <summary>An article joins its best story when the score reaches this; else it starts a new story.</summary>
-    public double JoinThreshold { get; init; } = 0.24;
+    public double JoinThreshold { get; init; } = 0.2;
 
     /// <summary>A story that also scores this with the article is merged into the article's story (when the two stories agree, see <see cref="StoryMergeThreshold"/>).</summary>
     public double MergeThreshold { get; init; } = 0.4;
@@ -52,13 +55,42 @@ public sealed record ClusteringOptions
     /// <summary>Extra weight of terms and entities that occur in the title or the first sentences.</summary>
     public double LeadBoost { get; init; } = 1.25;
 
+    // ---- revisions
+
+    /// <summary>How many of the most recent articles keep their vectors so that their placement can be revised (0: placements are final).</summary>
+    public int RevisableArticles { get; init; } = 4096;
+
+    /// <summary>After each placement, the recent members of this many of the best-scoring other candidates are reconsidered.</summary>
+    public int ReconsiderStories { get; init; } = 4;
+
+    /// <summary>Recent members reconsidered per neighbouring story (the newest).</summary>
+    public int ReconsiderMembers { get; init; } = 24;
+
+    /// <summary>A neighbouring story is reconsidered only when the new article scores at least this with it.</summary>
+    public double ReconsiderFloor { get; init; } = 0.1;
+
+    /// <summary>A recent article moves when it scores this much more with the new article's story than with the rest of its own (and at least the join threshold).</summary>
+    public double MoveMargin { get; init; } = 0.05;
+
+    /// <summary>A story splits when each of its recent members fits its own half better than the other half by this much on average (1 or more: never).</summary>
+    public double SplitMargin { get; init; } = 0.3;
+
+    /// <summary>Two neighbouring stories merge when their recent members fit their own story better than the other by less than this on average (and their centroids reach the join threshold together).</summary>
+    public double MergeMargin { get; init; } = 0.15;
+
+    /// <summary>Each half of a split has at least this many articles.</summary>
+    public int SplitMinGroup { get; init; } = 3;
+
+    /// <summary>Recent members looked at when looking for a split (the newest).</summary>
+    public int SplitMembers { get; init; } = 32;
+
     // ---- time
 
     /// <summary>Days between the article and the story's span within which time does not count against it.</summary>
     public double TimeGraceDays { get; init; } = 1.0;
 
     /// <summary>Beyond the grace, the score is multiplied by exp(-(days - grace) / this).</summary>
-    public double TimeDecayDays { get; init; } = 7.0;
+    public double TimeDecayDays { get; init; } = 4.0;
 
     /// <summary>Stories whose span ends more than this many days before the article (or starts after it) are not candidates.</summary>
     public double TimeWindowDays { get; init; } = 45.0;

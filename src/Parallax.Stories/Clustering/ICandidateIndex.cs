@@ -72,6 +72,43 @@ public sealed class InMemoryCandidateIndex : ICandidateIndex
         }
     }
 
+    /// <summary>Snapshot form: every key with its postings, oldest first.</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write7BitEncodedInt(_postings.Count);
+        foreach (var (key, p) in _postings)
+        {
+            writer.Write(key);
+            writer.Write7BitEncodedInt(p.Count);
+            for (int i = 0; i < p.Count; i++)
+            {
+                writer.Write7BitEncodedInt64(p.Ids[i]);
+            }
+        }
+    }
+
+    internal static InMemoryCandidateIndex Read(BinaryReader reader)
+    {
+        var index = new InMemoryCandidateIndex();
+        int keys = reader.Read7BitEncodedInt();
+        index._postings.EnsureCapacity(keys);
+        for (int k = 0; k < keys; k++)
+        {
+            ulong key = reader.ReadUInt64();
+            int n = reader.Read7BitEncodedInt();
+            var p = new Postings { Ids = new long[Math.Max(2, n)], Count = n };
+            for (int i = 0; i < n; i++)
+            {
+                p.Ids[i] = reader.Read7BitEncodedInt64();
+            }
+
+            index._postings[key] = p;
+            index.PostingCount += n;
+        }
+
+        return index;
+    }
+
     private sealed class Postings
     {
         public long[] Ids = new long[2];

@@ -15,13 +15,19 @@ public enum PlacementDecision
 
     /// <summary>A syndicated copy: joined its original's story without adding weight.</summary>
     Copy,
+
+    /// <summary>Placed earlier, then moved to another story when a later article showed it fits there better.</summary>
+    Moved,
 }
 
 /// <summary>The similarities that made a score. Null when a signal was not available on either side.</summary>
 public sealed record ScoreBreakdown(double? Body, double? Title, double? Entities, double? Details, double TimeFactor, double? DaysApart)
 {
-    /// <summary>Share of the story's year mentions that the article's years match, when both mention years.</summary>
-    public double? YearAgreement { get; init; }
+    /// <summary>
+    /// For undated articles or stories: how well the years (and weekdays) the article mentions match the story's, 0 to 1,
+    /// when both mention some.
+    /// </summary>
+    public double? DateAgreement { get; init; }
 
     public override string ToString()
     {
@@ -38,7 +44,7 @@ public sealed record ScoreBreakdown(double? Body, double? Title, double? Entitie
         Add("title", Title);
         Add("entities", Entities);
         Add("details", Details);
-        Add("years agree", YearAgreement);
+        Add("dates agree", DateAgreement);
         if (DaysApart is double days)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"time x{TimeFactor:0.00} ({days:0.#} d)"));
@@ -59,6 +65,13 @@ public sealed record SharedTerm(string Term, double Contribution);
 
 /// <summary>Two stories merged because an article bridged them: <see cref="Absorbed"/> now lives on as <see cref="Into"/>.</summary>
 public sealed record StoryMerge(long Into, long Absorbed, long BridgingArticle, double ArticleScore, double StoryScore, DateTimeOffset? At);
+
+/// <summary>
+/// A recent article moved from one story to another because a later article (<see cref="TriggeredBy"/>) changed the
+/// picture: it now scores <see cref="ScoreWithNew"/> with <see cref="To"/> and only <see cref="ScoreWithRest"/> with
+/// the rest of <see cref="From"/>. <see cref="Split"/> when <see cref="To"/> was split off <see cref="From"/>.
+/// </summary>
+public sealed record StoryMove(long ArticleId, long From, long To, long TriggeredBy, double ScoreWithRest, double ScoreWithNew, ScoreBreakdown Breakdown, bool Split = false);
 
 /// <summary>
 /// Why an article was placed where it was: the record the store persists with the placement and that
@@ -91,6 +104,12 @@ public sealed record PlacementExplanation
     public int CandidatesConsidered { get; init; }
 
     public IReadOnlyList<StoryMerge> Merges { get; init; } = [];
+
+    /// <summary>Recent articles this placement moved to another story (revisions of their earlier placements).</summary>
+    public IReadOnlyList<StoryMove> Moves { get; init; } = [];
+
+    /// <summary>For a <see cref="PlacementDecision.Moved"/> placement: the story the article was in before.</summary>
+    public long? MovedFrom { get; init; }
 
     /// <summary>One sentence a person can read.</summary>
     public required string Reason { get; init; }
@@ -145,16 +164,28 @@ public sealed record PlacementExplanation
             sb.Append(inv, $"  merged story {m.Absorbed} into {m.Into}: article scored {m.ArticleScore:0.000} with it, stories scored {m.StoryScore:0.000} together\n");
         }
 
+        foreach (var m in Moves)
+        {
+            sb.Append(inv, $"  {(m.Split ? "split off" : "moved")} article {m.ArticleId} from story {m.From} to {m.To}: {m.ScoreWithNew:0.000} there against {m.ScoreWithRest:0.000} with the rest of {m.From}\n");
+        }
+
         return sb.ToString();
     }
 }
 
-/// <summary>Where an article went and why.</summary>
+/// <summary>
+/// Where an article went and why. <see cref="Revisions"/> are the new placements of earlier articles this one moved
+/// (decision <see cref="PlacementDecision.Moved"/>): a store replaces their placements with these.
+/// </summary>
 public sealed record Placement(long ArticleId, long StoryId, PlacementExplanation Explanation)
 {
     public PlacementDecision Decision => Explanation.Decision;
 
     public IReadOnlyList<StoryMerge> Merges => Explanation.Merges;
+
+    public IReadOnlyList<StoryMove> Moves => Explanation.Moves;
+
+    public IReadOnlyList<PlacementExplanation> Revisions { get; init; } = [];
 }
 
 /// <summary>A story as the clusterer sees it.</summary>

@@ -48,6 +48,39 @@ internal readonly struct SparseVector(int[] ids, float[] weights)
         return new SparseVector(ids, w);
     }
 
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write7BitEncodedInt(Ids.Length);
+        int previous = 0;
+        for (int i = 0; i < Ids.Length; i++)
+        {
+            writer.Write7BitEncodedInt(Ids[i] - previous);
+            previous = Ids[i];
+            writer.Write(Weights[i]);
+        }
+    }
+
+    internal static SparseVector Read(BinaryReader reader)
+    {
+        int n = reader.Read7BitEncodedInt();
+        if (n == 0)
+        {
+            return Empty;
+        }
+
+        var ids = new int[n];
+        var w = new float[n];
+        int previous = 0;
+        for (int i = 0; i < n; i++)
+        {
+            previous += reader.Read7BitEncodedInt();
+            ids[i] = previous;
+            w[i] = reader.ReadSingle();
+        }
+
+        return new SparseVector(ids, w);
+    }
+
     public static double Dot(int[] aIds, float[] aW, int aCount, int[] bIds, float[] bW, int bCount)
     {
         double sum = 0;
@@ -102,6 +135,94 @@ internal sealed class Centroid
 
     public double Cosine(Centroid other) =>
         _count == 0 || other._count == 0 || Norm <= 0 || other.Norm <= 0 ? 0 : SparseVector.Dot(_ids, _w, _count, other._ids, other._w, other._count) / (Norm * other.Norm);
+
+    /// <summary>
+    /// Cosine between a unit vector that is part of this centroid and the centroid without it (leave-one-out), or null
+    /// when nothing would be left. Entries pruned from the centroid cannot be taken out and count as absent.
+    /// </summary>
+    public double? CosineExcluding(in SparseVector v)
+    {
+        if (_count == 0 || Norm <= 0)
+        {
+            return null;
+        }
+
+        double dot = 0, normSq = Norm * Norm;
+        int[] vIds = v.Ids;
+        float[] vW = v.Weights;
+        int i = 0, j = 0;
+        while (i < vIds.Length && j < _count)
+        {
+            int x = vIds[i], y = _ids[j];
+            if (x == y)
+            {
+                double c = _w[j];
+                double r = c - vW[i];
+                if (r < 1e-6)
+                {
+                    r = 0;
+                }
+
+                dot += vW[i] * r;
+                normSq += (r * r) - (c * c);
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return normSq <= 1e-8 ? null : dot / Math.Sqrt(normSq);
+    }
+
+    /// <summary>Takes a vector that was added out again (entries left at about zero are dropped).</summary>
+    public void Subtract(in SparseVector v)
+    {
+        if (v.IsEmpty || _count == 0)
+        {
+            return;
+        }
+
+        int i = 0, j = 0, k = 0;
+        int[] vIds = v.Ids;
+        float[] vW = v.Weights;
+        while (j < _count)
+        {
+            while (i < vIds.Length && vIds[i] < _ids[j])
+            {
+                i++;
+            }
+
+            float w = _w[j];
+            if (i < vIds.Length && vIds[i] == _ids[j])
+            {
+                w -= vW[i];
+            }
+
+            if (w > 1e-6f)
+            {
+                _ids[k] = _ids[j];
+                _w[k++] = w;
+            }
+
+            j++;
+        }
+
+        _count = k;
+        double norm = 0;
+        for (int x = 0; x < _count; x++)
+        {
+            norm += (double)_w[x] * _w[x];
+        }
+
+        Norm = Math.Sqrt(norm);
+    }
 
     public float WeightOf(int id)
     {
@@ -218,12 +339,15 @@ internal sealed class Centroid
         }
     }
 
+    /// <summary>Snapshot form: count, then ids as ascending deltas (7-bit encoded) and weights as raw floats.</summary>
     internal void Write(BinaryWriter writer)
     {
-        writer.Write(_count);
+        writer.Write7BitEncodedInt(_count);
+        int previous = 0;
         for (int i = 0; i < _count; i++)
         {
-            writer.Write(_ids[i]);
+            writer.Write7BitEncodedInt(_ids[i] - previous);
+            previous = _ids[i];
             writer.Write(_w[i]);
         }
     }
@@ -231,18 +355,24 @@ internal sealed class Centroid
     internal static Centroid Read(BinaryReader reader)
     {
         var c = new Centroid();
-        int n = reader.ReadInt32();
+        int n = reader.Read7BitEncodedInt();
         c._ids = new int[n];
         c._w = new float[n];
-        double norm = 0;
+        int previous = 0;
         for (int i = 0; i < n; i++)
         {
-            c._ids[i] = reader.ReadInt32();
+            previous += reader.Read7BitEncodedInt();
+            c._ids[i] = previous;
             c._w[i] = reader.ReadSingle();
-            norm += (double)c._w[i] * c._w[i];
         }
 
         c._count = n;
+        double norm = 0;
+        for (int x = 0; x < n; x++)
+        {
+            norm += (double)c._w[x] * c._w[x];
+        }
+
         c.Norm = Math.Sqrt(norm);
         return c;
     }

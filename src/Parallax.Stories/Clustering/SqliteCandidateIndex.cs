@@ -36,7 +36,10 @@ public sealed class SqliteCandidateIndex : ICandidateIndex, IDisposable
         }
 
         _insert = _connection.CreateCommand();
-        _insert.CommandText = "INSERT INTO cluster_postings (key, story_id) VALUES ($key, $story)";
+        // as the in-memory index: a story already among the newest few postings of a key is not posted again
+        _insert.CommandText =
+            "INSERT INTO cluster_postings (key, story_id) SELECT $key, $story " +
+            "WHERE NOT EXISTS (SELECT 1 FROM (SELECT story_id FROM cluster_postings WHERE key = $key ORDER BY seq DESC LIMIT 4) WHERE story_id = $story)";
         _insertKey = _insert.Parameters.Add("$key", SqliteType.Integer);
         _insertStory = _insert.Parameters.Add("$story", SqliteType.Integer);
 

@@ -12,11 +12,12 @@ namespace Parallax.Stories.Clustering;
 /// without adding weight. Every placement returns a <see cref="PlacementExplanation"/>.
 /// Not thread-safe: place articles one at a time.
 /// </summary>
-public sealed class StoryClusterer
+public sealed partial class StoryClusterer
 {
     private readonly Vocabulary _vocab;
-    private readonly ICandidateIndex _index;
+    private ICandidateIndex _index;
     private readonly Dictionary<long, Story> _stories = new();
+    private readonly BackgroundFrequencies _background;
     private readonly Dictionary<long, long> _storyOfArticle = new();
     private readonly Dictionary<long, long> _mergedInto = new();
     private readonly Dictionary<int, string> _entityDisplay = new();
@@ -28,7 +29,8 @@ public sealed class StoryClusterer
     public StoryClusterer(ClusteringOptions? options = null, BackgroundFrequencies? background = null, ICandidateIndex? index = null)
     {
         Options = options ?? ClusteringOptions.Default;
-        _vocab = new Vocabulary(background ?? BackgroundFrequencies.Empty);
+        _background = background ?? BackgroundFrequencies.Empty;
+        _vocab = new Vocabulary(_background);
         _index = index ?? new InMemoryCandidateIndex();
         _configuration = Options.Describe();
     }
@@ -50,6 +52,9 @@ public sealed class StoryClusterer
     public StoryInfo? GetStory(long storyId) => _stories.TryGetValue(Resolve(storyId), out var s) ? Info(s) : null;
 
     public IEnumerable<StoryInfo> Stories => _stories.Values.Select(Info);
+
+    /// <summary>The headline of the story an id names now (after any merges), or null.</summary>
+    public string? HeadlineOf(long storyId) => _stories.TryGetValue(Resolve(storyId), out var s) ? s.Headline : null;
 
     /// <summary>How an article (placed or not) scores against a story now, without changing anything: "why not story X?".</summary>
     public CandidateScore? Score(ArticleFeatures article, long storyId)
@@ -144,6 +149,7 @@ public sealed class StoryClusterer
         }
 
         Absorb(target, article, v, indexKeys);
+        Remember(article, v, indexKeys);
 
         // bridging: another story the article also belongs to, and which agrees with this one
         var merges = new List<StoryMerge>();
@@ -171,6 +177,30 @@ public sealed class StoryClusterer
             reason += $"; bridged {merges.Count} other stor{(merges.Count == 1 ? "y" : "ies")} into story {target.Id}";
         }
 
+        // revision: recent members of the neighbouring stories that now fit this one better move here
+        var moves = Reconsider(target, article.Id, scored, merges);
+        if (moves.Count > 0)
+        {
+            reason += $"; {moves.Count} recent article{(moves.Count == 1 ? "" : "s")} of neighbouring stories moved here";
+        }
+
+        var split = TrySplit(target, article.Id);
+        if (split.Count > 0)
+        {
+            moves.AddRange(split);
+            reason += $"; story {target.Id} split: {split.Count} of its recent articles formed story {split[0].To}";
+            target = _stories[Resolve(_storyOfArticle[article.Id])];
+        }
+        else
+        {
+            int before = merges.Count;
+            target = ReconsiderMerges(target, article.Id, scored, merges);
+            if (merges.Count > before)
+            {
+                reason += $"; {merges.Count - before} neighbouring stor{(merges.Count - before == 1 ? "y" : "ies")} merged: their recent articles fit story {target.Id} as well as their own";
+            }
+        }
+
         var explanation = new PlacementExplanation
         {
             ArticleId = article.Id,
@@ -184,10 +214,11 @@ public sealed class StoryClusterer
             Candidates = scored.Take(Options.ExplainCandidates).Select(c => new CandidateScore(Resolve(c.Story.Id), c.Score, c.Breakdown, c.Story.Members.Count, c.Story.Headline)).ToArray(),
             CandidatesConsidered = _rootHits.Count,
             Merges = merges,
+            Moves = moves,
             Reason = reason,
             Configuration = _configuration,
         };
-        return new Placement(article.Id, target.Id, explanation);
+        return new Placement(article.Id, target.Id, explanation) { Revisions = _revisions.ToArray() };
     }
 
     private Placement PlaceCopy(ArticleFeatures article, long original, long storyId)
@@ -195,6 +226,12 @@ public sealed class StoryClusterer
         var story = _stories[storyId];
         story.Members.Add(article.Id);
         story.Copies++;
+        if (_recent.TryGetValue(original, out var recent))
+        {
+            // a copy moves with its original while the original's placement can still be revised
+            (recent.Copies ??= []).Add(article.Id);
+        }
+
         story.Extend(article.Published);
         story.AddOutlet(article.Outlet);
         _storyOfArticle[article.Id] = story.Id;
@@ -218,7 +255,7 @@ public sealed class StoryClusterer
         public SparseVector Title;
         public SparseVector Entities;
         public SparseVector Details;
-        public int[] Years = [];
+        public int[] When = [];
         public int[] DistinctIds = [];
     }
 
@@ -283,16 +320,17 @@ public sealed class StoryClusterer
         }
 
         var details = SparseVector.Normalised(_scratch);
-        var years = new List<int>();
+        // when the text says the event happened: years, and the weekday an undated report names
+        var when = new List<int>();
         foreach (var d in a.Details)
         {
-            if (d.Kind == DetailKind.Year)
+            if (IsWhenKey(d.Key))
             {
-                years.Add(_vocab.Id(d.Key));
+                when.Add(_vocab.Id(d.Key));
             }
         }
 
-        return new ArticleVectors { Body = body, Title = title, Entities = entities, Details = details, Years = years.ToArray(), DistinctIds = distinct.ToArray() };
+        return new ArticleVectors { Body = body, Title = title, Entities = entities, Details = details, When = when.ToArray(), DistinctIds = distinct.ToArray() };
     }
 
     private float Idf(int id) => Options.IdfPower == 1 ? _vocab.Idf(id) : MathF.Pow(_vocab.Idf(id), (float)Options.IdfPower);
@@ -388,49 +426,88 @@ public sealed class StoryClusterer
     private double TimeFactor(double? days) =>
         days is double d && d > Options.TimeGraceDays ? Math.Exp(-(d - Options.TimeGraceDays) / Options.TimeDecayDays) : 1.0;
 
-    private (double Score, ScoreBreakdown Breakdown) Score(ArticleVectors v, DateTimeOffset? published, Story s)
+    /// <summary>
+    /// Scores an article against a story. With <paramref name="exclude"/> the article is one of the story's members
+    /// and is scored against the rest of it (leave-one-out), to compare where it is with where it could go.
+    /// </summary>
+    private (double Score, ScoreBreakdown Breakdown) Score(ArticleVectors v, DateTimeOffset? published, Story s, bool exclude = false)
     {
-        double? body = v.Body.IsEmpty || s.Body.IsEmpty ? null : s.Body.Cosine(v.Body);
-        double? title = v.Title.IsEmpty || s.Title.IsEmpty ? null : s.Title.Cosine(v.Title);
-        double? entities = v.Entities.IsEmpty || s.Entities.IsEmpty ? null : s.Entities.Cosine(v.Entities);
-        double? details = v.Details.IsEmpty || s.Details.IsEmpty ? null : s.Details.Cosine(v.Details);
+        double? body = Channel(v.Body, s.Body, exclude);
+        double? title = Channel(v.Title, s.Title, exclude);
+        double? entities = Channel(v.Entities, s.Entities, exclude);
+        double? details = Channel(v.Details, s.Details, exclude);
         double? days = published is DateTimeOffset p ? DaysApart(p, s) : null;
         double time = TimeFactor(days);
-        // years written in the text stand in for when the event happened only when publication dates do not tell
-        double? yearShare = published is null || s.First is null ? YearShare(v.Years, s) : null;
-        var breakdown = new ScoreBreakdown(body, title, entities, details, time, days) { YearAgreement = yearShare };
+        // the years and weekdays written in the text stand in for when the event happened only when publication dates do not tell
+        double? whenShare = published is null || s.First is null ? WhenAgreement(v.When, s, exclude) : null;
+        var breakdown = new ScoreBreakdown(body, title, entities, details, time, days) { DateAgreement = whenShare };
         double score = Combine(body, title, entities, details, dated: published is not null && s.First is not null);
-        if (yearShare is double share)
+        if (whenShare is double share)
         {
-            score -= Options.YearConflictPenalty * (1 - share);
+            score -= Options.DateConflictPenalty * (1 - share);
         }
 
         return (score * time, breakdown);
     }
 
+    /// <summary>Detail keys that say when: years ("y:2013") and weekdays ("w:wednesday").</summary>
+    private static bool IsWhenKey(string key) => key.Length > 2 && key[1] == ':' && (key[0] == 'y' || key[0] == 'w');
+
     /// <summary>
-    /// The share of the story's year mentions that the article's years match, when both mention years: different
-    /// years are the clearest sign of two similar but different events.
+    /// How well the article's years and weekdays agree with the story's: for each kind both sides mention, the share of
+    /// the story's mentions the article matches; the mean over the kinds, or null when no kind is on both sides.
+    /// Different years (or, for undated reports, different weekdays) are the clearest sign of two similar events.
     /// </summary>
-    private double? YearShare(int[] years, Story s)
+    private double? WhenAgreement(int[] when, Story s, bool exclude)
     {
-        if (years.Length == 0 || s.Years.Count == 0)
+        if (when.Length == 0 || s.When.Count == 0)
         {
             return null;
         }
 
-        double total = 0, match = 0;
-        foreach (var (id, n) in s.Years)
+        Span<double> total = stackalloc double[2];
+        Span<double> match = stackalloc double[2];
+        Span<bool> mentioned = stackalloc bool[2];
+        foreach (int id in when)
         {
-            total += n;
-            if (Array.IndexOf(years, id) >= 0)
+            mentioned[KindOf(id)] = true;
+        }
+
+        foreach (var (id, count) in s.When)
+        {
+            int k = KindOf(id);
+            if (!mentioned[k])
             {
-                match += n;
+                continue;
+            }
+
+            bool mine = Array.IndexOf(when, id) >= 0;
+            int n = exclude && mine ? count - 1 : count;
+            total[k] += n;
+            if (mine)
+            {
+                match[k] += n;
             }
         }
 
-        return total > 0 ? match / total : null;
+        double sum = 0;
+        int kinds = 0;
+        for (int k = 0; k < 2; k++)
+        {
+            if (total[k] > 0)
+            {
+                sum += match[k] / total[k];
+                kinds++;
+            }
+        }
+
+        return kinds > 0 ? sum / kinds : null;
     }
+
+    private int KindOf(int id) => _vocab[id][0] == 'y' ? 0 : 1;
+
+    private static double? Channel(in SparseVector v, Centroid c, bool exclude) =>
+        v.IsEmpty || c.IsEmpty ? null : exclude ? c.CosineExcluding(v) : c.Cosine(v);
 
     private double Combine(double? body, double? title, double? entities, double? details, bool dated)
     {
@@ -492,9 +569,9 @@ public sealed class StoryClusterer
         story.Title.Add(v.Title, Options.CentroidTerms);
         story.Entities.Add(v.Entities, Options.CentroidEntities);
         story.Details.Add(v.Details, Options.CentroidEntities);
-        foreach (int y in v.Years)
+        foreach (int y in v.When)
         {
-            story.Years[y] = story.Years.GetValueOrDefault(y) + 1;
+            story.When[y] = story.When.GetValueOrDefault(y) + 1;
         }
 
         story.Members.Add(article.Id);
@@ -512,9 +589,9 @@ public sealed class StoryClusterer
         into.Title.Add(absorbed.Title, Options.CentroidTerms);
         into.Entities.Add(absorbed.Entities, Options.CentroidEntities);
         into.Details.Add(absorbed.Details, Options.CentroidEntities);
-        foreach (var (y, n) in absorbed.Years)
+        foreach (var (y, n) in absorbed.When)
         {
-            into.Years[y] = into.Years.GetValueOrDefault(y) + n;
+            into.When[y] = into.When.GetValueOrDefault(y) + n;
         }
 
         into.Members.AddRange(absorbed.Members);
@@ -639,16 +716,16 @@ public sealed class StoryClusterer
 
         public DateTimeOffset? Last { get; private set; }
 
-        public Centroid Body { get; } = new();
+        public Centroid Body { get; set; } = new();
 
-        public Centroid Title { get; } = new();
+        public Centroid Title { get; set; } = new();
 
-        public Centroid Entities { get; } = new();
+        public Centroid Entities { get; set; } = new();
 
-        public Centroid Details { get; } = new();
+        public Centroid Details { get; set; } = new();
 
-        /// <summary>How many member articles mention each year.</summary>
-        public Dictionary<int, int> Years { get; } = [];
+        /// <summary>How many member articles mention each year and weekday.</summary>
+        public Dictionary<int, int> When { get; } = [];
 
         public List<string> Outlets { get; } = new(1);
 

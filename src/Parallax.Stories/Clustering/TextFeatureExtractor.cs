@@ -75,7 +75,19 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
             AddTerms(text, t, null, terms, lead: t.Sentence < leadSentences);
         }
 
-        CollectDetails(text, bodyTokens, details);
+        // dates and numbers: the NLP pipeline's time and quantity layers when present (resolved dates, normalised amounts), else patterns
+        var times = article.Document?.GetOrDefault(Layers.Times);
+        var quantities = article.Document?.GetOrDefault(Layers.Quantities);
+        CollectDetails(text, bodyTokens, details, dates: times is null, numbers: quantities is null);
+        if (times is not null)
+        {
+            TimeDetails(times, details);
+        }
+
+        if (quantities is not null)
+        {
+            QuantityDetails(quantities, details);
+        }
 
         string extractor;
         var layerEntities = article.Document?.GetOrDefault(Layers.Entities);
@@ -184,14 +196,103 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
         return span;
     }
 
+    /// <summary>Detail keys from the time layer: calendar days ("d:09-18"), months ("m:09") and years ("y:2013"), resolved or as written.</summary>
+    internal static void TimeDetails(TimeLayer times, Dictionary<string, (DetailKind Kind, int Count)> details)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var t in times.Expressions)
+        {
+            if (t.Start is DateOnly start && t.Resolution != TimeResolution.Unresolved)
+            {
+                switch (t.Granularity)
+                {
+                    case TimeGranularity.Day:
+                        Add(details, string.Create(inv, $"d:{start.Month:00}-{start.Day:00}"), DetailKind.Date);
+                        Add(details, string.Create(inv, $"m:{start.Month:00}"), DetailKind.Date);
+                        break;
+                    case TimeGranularity.Week:
+                    case TimeGranularity.Month:
+                        Add(details, string.Create(inv, $"m:{start.Month:00}"), DetailKind.Date);
+                        break;
+                    case TimeGranularity.Decade:
+                    case TimeGranularity.Unknown:
+                        continue;
+                }
+
+                Add(details, string.Create(inv, $"y:{start.Year}"), DetailKind.Year);
+                continue;
+            }
+
+            // unresolved: "--09-18" (a day without its year), "month:september"
+            if (t.Relative is not string rel)
+            {
+                continue;
+            }
+
+            if (rel.Length >= 7 && rel.StartsWith("--", StringComparison.Ordinal) && char.IsDigit(rel[2]) && rel[4] == '-')
+            {
+                Add(details, "d:" + rel.Substring(2, 5), DetailKind.Date);
+                Add(details, "m:" + rel.Substring(2, 2), DetailKind.Date);
+            }
+            else if (rel.StartsWith("weekday:", StringComparison.Ordinal))
+            {
+                // the weekday of an undated report ("on Wednesday"): reports of one event name the same day
+                int end = rel.IndexOf(';', StringComparison.Ordinal);
+                Add(details, "w:" + (end < 0 ? rel[8..] : rel[8..end]), DetailKind.Date);
+            }
+            else if (rel.StartsWith("month:", StringComparison.Ordinal))
+            {
+                int end = rel.IndexOf(';', StringComparison.Ordinal);
+                int month = TermNormalizer.MonthNumber(end < 0 ? rel[6..] : rel[6..end]);
+                if (month > 0)
+                {
+                    Add(details, string.Create(inv, $"m:{month:00}"), DetailKind.Date);
+                }
+            }
+        }
+    }
+
+    /// <summary>Detail keys from the quantity layer: normalised values ("2 million" and "2,000,000" are both "n:2000000"); small counts only with their unit.</summary>
+    internal static void QuantityDetails(QuantityLayer quantities, Dictionary<string, (DetailKind Kind, int Count)> details)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var q in quantities.Quantities)
+        {
+            if (q.Kind == QuantityKind.Ordinal || double.IsNaN(q.Value) || double.IsInfinity(q.Value))
+            {
+                continue;
+            }
+
+            var value = q.Value.ToString("0.###", inv);
+            if (q.Kind == QuantityKind.Percent)
+            {
+                Add(details, "n:" + value + "%", DetailKind.Number);
+            }
+            else if (q.Value >= 10 || q.Value != Math.Floor(q.Value))
+            {
+                Add(details, "n:" + value, DetailKind.Number);
+            }
+            else if (q.Unit is string unit && unit.Length > 1 && q.Value >= 2)
+            {
+                // "five hurt", "3 days": a small number says something only with what it counts
+                Add(details, "n:" + value + " " + unit.ToLowerInvariant(), DetailKind.Number);
+            }
+        }
+    }
+
     /// <summary>Years, calendar dates ("May 3", "3 May 2013") and numbers written in the text.</summary>
-    internal static void CollectDetails(string text, List<RawToken> tokens, Dictionary<string, (DetailKind Kind, int Count)> details)
+    internal static void CollectDetails(string text, List<RawToken> tokens, Dictionary<string, (DetailKind Kind, int Count)> details, bool dates = true, bool numbers = true)
     {
         for (int i = 0; i < tokens.Count; i++)
         {
             var span = text.AsSpan(tokens[i].Start, tokens[i].Length);
             if (span.Length >= 3 && char.IsLetter(span[0]))
             {
+                if (!dates)
+                {
+                    continue;
+                }
+
                 int month = TermNormalizer.MonthNumber(span.ToString().ToLowerInvariant().TrimEnd('.'));
                 if (month > 0 && span.Length >= 3)
                 {
@@ -230,11 +331,15 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
 
             if (number.Length == 4 && !number.Contains('.') && !number.Contains(',') && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year >= 1900 && year <= 2099)
             {
-                Add(details, "y:" + number.ToString(), DetailKind.Year);
+                if (dates)
+                {
+                    Add(details, "y:" + number.ToString(), DetailKind.Year);
+                }
+
                 continue;
             }
 
-            if (IsDayOfDate(text, tokens, i))
+            if (!numbers || IsDayOfDate(text, tokens, i))
             {
                 continue;
             }
@@ -311,6 +416,7 @@ public sealed class TextFeatureExtractor(BackgroundFrequencies? background = nul
 
     private static void Add(Dictionary<string, (DetailKind Kind, int Count)> details, string key, DetailKind kind)
     {
+
         details[key] = details.TryGetValue(key, out var v) ? (kind, v.Count + 1) : (kind, 1);
     }
 

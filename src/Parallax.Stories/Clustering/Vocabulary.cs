@@ -105,25 +105,32 @@ internal sealed class Vocabulary(BackgroundFrequencies background)
         return h;
     }
 
+    /// <summary>Snapshot form: the store's document count, then every key in id order with its store frequency.</summary>
     internal void Write(BinaryWriter writer)
     {
-        writer.Write(StoreDocuments);
-        writer.Write(_keys.Count);
+        writer.Write7BitEncodedInt(StoreDocuments);
+        writer.Write7BitEncodedInt(_keys.Count);
         for (int i = 0; i < _keys.Count; i++)
         {
             writer.Write(_keys[i]);
-            writer.Write(_dfStore[i]);
+            writer.Write7BitEncodedInt(_dfStore[i]);
         }
     }
 
+    /// <summary>Reads a snapshot into an empty vocabulary: ids come out as they were.</summary>
     internal void Read(BinaryReader reader)
     {
-        StoreDocuments = reader.ReadInt32();
-        int n = reader.ReadInt32();
+        if (_keys.Count != 0)
+        {
+            throw new InvalidOperationException("A vocabulary is read only into an empty one.");
+        }
+
+        StoreDocuments = reader.Read7BitEncodedInt();
+        int n = reader.Read7BitEncodedInt();
         for (int i = 0; i < n; i++)
         {
             int id = Id(reader.ReadString());
-            _dfStore[id] = reader.ReadInt32();
+            _dfStore[id] = reader.Read7BitEncodedInt();
         }
     }
 }
