@@ -36,9 +36,9 @@ public static class IngestProfile
             var files = InputReader.EnumerateFolder(folder, new ReadOptions()).ToList();
             Stages(folder, files); // warm-up
             Stages(folder, files);
-            for (int i = 0; i < 2; i++)
+            foreach (var workers in new[] { 1, Environment.ProcessorCount, 1, Environment.ProcessorCount })
             {
-                Whole(folder, files.Count);
+                Whole(folder, files.Count, workers);
             }
         }
 
@@ -169,13 +169,13 @@ public static class IngestProfile
         }
     }
 
-    private static void Whole(string folder, int inputs)
+    private static void Whole(string folder, int inputs, int workers)
     {
         var db = Path.Combine(Path.GetTempPath(), "parallax-profile-" + Guid.NewGuid().ToString("N")[..8] + ".db");
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         IngestReport report;
-        using (var engine = ParallaxEngine.Open(db, new EngineOptions { AnalyzeOnIngest = false }))
+        using (var engine = ParallaxEngine.Open(db, new EngineOptions { AnalyzeOnIngest = false, ReadWorkers = workers }))
         {
             report = engine.Ingest([folder], new ReadOptions());
         }
@@ -188,7 +188,7 @@ public static class IngestProfile
         }
 
         Console.WriteLine(
-            $"  engine ingest: {report.Stored} stored, {report.Duplicates} dup, {report.Failed} failed of {inputs} in {watch.Elapsed.TotalSeconds:F2} s = {inputs / watch.Elapsed.TotalSeconds:F0} inputs/s; " +
+            $"  engine ingest, {workers} reader(s): {report.Stored} stored, {report.Duplicates} dup, {report.Failed} failed of {inputs} in {watch.Elapsed.TotalSeconds:F2} s = {inputs / watch.Elapsed.TotalSeconds:F0} inputs/s; " +
             $"process CPU {cpu.TotalSeconds:F2} s = {cpu.TotalMilliseconds / inputs:F3} ms/input; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     }
 }
