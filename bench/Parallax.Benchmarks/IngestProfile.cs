@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.IO.Compression;
 using Parallax.Core;
 using Parallax.Engine;
@@ -155,7 +154,9 @@ public static class IngestProfile
             Add("12 final commit", c);
         }
 
+        store.Dispose();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        Console.WriteLine($"\n  GC collections gen0/1/2: {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}, pauses {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
         foreach (var f in new[] { db, db + "-wal", db + "-shm" })
         {
             File.Delete(f);
