@@ -8,7 +8,7 @@ namespace Parallax.Benchmarks;
 /// <summary>
 /// The quote component alone (tokens, sentences and an entity layer are made once beforehand) over the first 40
 /// PolNeAR dev articles, or the samples when the data is absent. Tokens per second = <see cref="Tokens"/> / mean time.
-/// dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*Quotes*'
+/// dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*Quotes*' --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]
 public class QuotesBenchmarks
@@ -46,5 +46,21 @@ public class QuotesBenchmarks
         }
 
         return n;
+    }
+}
+
+/// <summary>
+/// Loading the built-in attribution model (Brotli-decompressing the embedded resource and building its tables), as
+/// every <c>parallax analyze</c> does once.
+/// dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*QuotesModelLoad*' --job short --inProcess
+/// </summary>
+[MemoryDiagnoser]
+public class QuotesModelLoadBenchmarks
+{
+    [Benchmark]
+    public int LoadModel()
+    {
+        using var stream = typeof(AttributionModel).Assembly.GetManifestResourceStream(AttributionModel.ResourceName)!;
+        return AttributionModel.Load(stream, "built-in attribution model").FeatureCount;
     }
 }

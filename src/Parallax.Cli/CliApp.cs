@@ -17,7 +17,7 @@ public static class CliApp
         root.Options.Add(GlobalOptions.Db);
 
         // store and inspect
-        foreach (var command in StoreCommands.Create().Concat(StoryCommands.Create()).Concat(EntityCommands.Create()).Concat(AnnotateCommand.Create()))
+        foreach (var command in StoreCommands.Create().Concat(StoryCommands.Create()).Concat(EntityCommands.Create()).Concat(AnnotateCommand.Create()).Concat(ServeCommand.Create()))
         {
             root.Subcommands.Add(command);
         }

@@ -57,18 +57,25 @@ public static class Annotation
         var doc = new Document(draft.Text, new DocumentInfo { Title = draft.Title, Published = draft.Published, Language = draft.Language, Source = draft.Source })
             .WithCleaning(draft.Cleaning);
         doc = pipeline.Run(doc, cancellationToken);
+        return View(doc, draft.Origin.ToString(), draft.Title, draft.Source, draft.Published, draft.Language, pipeline.Signature);
+    }
+
+    /// <summary>The view of an annotated document (a stored article's, or a fresh one's).</summary>
+    public static AnnotationView View(Document doc, string origin, string title, string? source, DateTimeOffset? published, string? language, string pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
         var text = doc.Text;
         var entities = doc.GetOrDefault(Layers.Entities)?.Mentions ?? [];
         var roles = doc.GetOrDefault(Layers.Roles);
         return new AnnotationView(
-            draft.Origin.ToString(),
-            draft.Title,
-            draft.Source,
-            draft.Published,
-            draft.Language,
-            pipeline.Signature,
+            origin,
+            title,
+            source,
+            published,
+            language,
+            pipeline,
             text,
-            (draft.Cleaning?.Excluded ?? []).Select(x => new AnnotatedSpan(x.Range.Start, x.Range.End, x.Range.Of(text), x.Kind.ToString())).ToList(),
+            (doc.GetOrDefault(Layers.Cleaning)?.Excluded ?? []).Select(x => new AnnotatedSpan(x.Range.Start, x.Range.End, x.Range.Of(text), x.Kind.ToString())).ToList(),
             (doc.GetOrDefault(Layers.Sentences)?.Sentences ?? []).Select(s => new AnnotatedSpan(s.Range.Start, s.Range.End, s.Range.Of(text))).ToList(),
             entities.Select((e, i) => new AnnotatedEntity(
                 e.Range.Start,

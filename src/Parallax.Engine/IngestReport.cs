@@ -11,6 +11,9 @@ public sealed record ArticleDuplicate(InputOrigin Origin, long ExistingId, strin
 
 public sealed record InputFailed(InputOrigin Origin, string Code, string Reason) : IngestEvent(Origin);
 
+/// <summary>An input given as bytes (an upload): <paramref name="Name"/> names it in origins and gives its extension.</summary>
+public sealed record NamedInput(string Name, byte[] Content);
+
 /// <summary>The summary of an ingest: stored, duplicates, failures (with what to do about them), and the new ids.</summary>
 public sealed class IngestReport
 {

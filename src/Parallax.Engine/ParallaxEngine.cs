@@ -53,18 +53,31 @@ public sealed partial class ParallaxEngine : IDisposable
     /// records each failure with its origin; one bad input never stops the batch. Writes are committed in small
     /// groups, so an interrupted ingest keeps everything committed before it stopped.
     /// </summary>
-    public IngestReport Ingest(IEnumerable<string> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default)
+    public IngestReport Ingest(IEnumerable<string> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default) =>
+        // reading (decode, extract, clean, language, fingerprint) runs on worker threads, several files at once,
+        // while the calling thread stores; outcomes arrive in input order, so ids and duplicate decisions are the
+        // same as a one-thread ingest's
+        IngestOutcomes(
+            Options.ReadWorkers > 1
+                ? InputReader.ReadParallel(inputs, readOptions, Options.ReadWorkers, cancellationToken)
+                : ReadAhead(InputReader.Read(inputs, readOptions, cancellationToken), 256, cancellationToken),
+            onEvent,
+            cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Ingest"/>, for inputs given as bytes (uploads): each is named by <see cref="NamedInput.Name"/> in
+    /// origins and failures, and read with the same readers, limits and validation as a file.
+    /// </summary>
+    public IngestReport Ingest(IEnumerable<NamedInput> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default) =>
+        IngestOutcomes(ReadAhead(inputs.SelectMany(i => InputReader.ReadBytes(i.Content, i.Name, readOptions, cancellationToken)), 256, cancellationToken), onEvent, cancellationToken);
+
+    private IngestReport IngestOutcomes(IEnumerable<ReadOutcome> outcomes, Action<IngestEvent>? onEvent, CancellationToken cancellationToken)
     {
         var report = new IngestReport();
         var watch = Stopwatch.StartNew();
         using (Store.BeginWrites(commitEvery: Options.CommitEvery))
         {
-            // reading (decode, extract, clean, language, fingerprint) runs on worker threads, several files at once,
-            // while this thread stores; outcomes arrive in input order, so ids and duplicate decisions are the same
-            // as a one-thread ingest's
-            var outcomes = Options.ReadWorkers > 1
-                ? InputReader.ReadParallel(inputs, readOptions, Options.ReadWorkers, cancellationToken)
-                : ReadAhead(InputReader.Read(inputs, readOptions, cancellationToken), 256, cancellationToken);
+            // the readers run on other threads (see Ingest) while this one stores, in input order
             foreach (var outcome in outcomes)
             {
                 cancellationToken.ThrowIfCancellationRequested();

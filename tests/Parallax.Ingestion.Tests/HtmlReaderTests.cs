@@ -22,6 +22,19 @@ public class HtmlReaderTests
     }
 
     [Fact]
+    public void The_cascade_order_decides_which_extractor_reads_a_page()
+    {
+        var (html, truth, url) = TestInputs.ExtractionPage("06ee193d");
+        var (ownText, own) = ExtractionEvaluation.ExtractText(html, url);
+        var (smartText, smart) = ExtractionEvaluation.ExtractText(html, url, ExtractionCascade.SmartReaderFirst);
+        Assert.StartsWith("own", own, StringComparison.Ordinal);
+        Assert.Equal("smartreader", smart);
+        // both read the article; which one reads better over the whole set is `parallax eval extract --cascade ...`
+        Assert.True(ExtractionMetric.ScorePage("own", truth, ownText).Recall >= 0.9);
+        Assert.True(ExtractionMetric.ScorePage("smart", truth, smartText).Recall >= 0.5);
+    }
+
+    [Fact]
     public void Page_metadata_is_read_from_meta_tags_and_json_ld()
     {
         var (html, _, _) = TestInputs.ExtractionPage("042bb7b5"); // wsj.com

@@ -47,6 +47,16 @@ public class AlignmentClaimScorerTests(AlignmentFixture fixture)
     }
 
     [Fact]
+    public void A_short_sentence_sharing_only_the_names_does_not_stand_for_the_lead()
+    {
+        // "Tillerson has in the past expressed hope for dialogue with North Korea" shares Tillerson, North Korea and
+        // dialogue/talks with the second outlet's lead, but says something else; the two leads are the shared claim
+        var fact = Assert.Single(FactsMentioning("is in Beijing for talks focused on trade"));
+        Assert.DoesNotContain(fact.Sentences, s => s.Text.Contains("expressed hope", StringComparison.Ordinal));
+        Assert.Single(Assert.Single(FactsMentioning("expressed hope")).Articles);
+    }
+
+    [Fact]
     public void A_short_claim_inside_a_longer_sentence_counts_by_containment()
     {
         var scorer = new ParaphraseClaimScorer(fixture.Model);

@@ -14,14 +14,21 @@ public static class ExtractEvalCommand
         var truth = new Option<string>("--truth") { Description = "ground-truth.json: {id: {articleBody, url}}.", Required = true };
         var json = GlobalOptions.Json();
         var worst = new Option<int>("--worst") { Description = "Also list the N pages with the lowest F1 (on stderr, or in the JSON).", DefaultValueFactory = _ => 0 };
+        var cascade = new Option<string>("--cascade") { Description = "Cascade order: own-first (what ingest uses) or smartreader-first (to compare).", DefaultValueFactory = _ => "own-first" };
+        cascade.AcceptOnlyFromAmong("own-first", "smartreader-first");
         var command = new Command("extract", "Score HTML main-text extraction: word 4-gram shingle precision/recall averaged over pages, F1 of the averages, exact-match accuracy.");
         command.Options.Add(html);
         command.Options.Add(truth);
         command.Options.Add(json);
         command.Options.Add(worst);
+        command.Options.Add(cascade);
         command.SetAction((parse, ct) =>
         {
-            var result = ExtractionEvaluation.Run(parse.GetValue(html)!, parse.GetValue(truth)!, ct);
+            var result = ExtractionEvaluation.Run(
+                parse.GetValue(html)!,
+                parse.GetValue(truth)!,
+                ct,
+                parse.GetValue(cascade) == "smartreader-first" ? Parallax.Ingestion.Html.ExtractionCascade.SmartReaderFirst : Parallax.Ingestion.Html.ExtractionCascade.OwnFirst);
             var score = result.Score;
             int n = parse.GetValue(worst);
             var worstPages = result.Pages

@@ -19,7 +19,7 @@ public sealed record ExtractionEvaluationResult(ExtractionScore Score, IReadOnly
 /// </summary>
 public static class ExtractionEvaluation
 {
-    public static ExtractionEvaluationResult Run(string htmlDir, string truthFile, CancellationToken ct = default)
+    public static ExtractionEvaluationResult Run(string htmlDir, string truthFile, CancellationToken ct = default, ExtractionCascade cascade = ExtractionCascade.OwnFirst)
     {
         if (!Directory.Exists(htmlDir))
         {
@@ -45,7 +45,7 @@ public static class ExtractionEvaluation
             var bytes = LoadPage(htmlDir, entry.Name);
             if (bytes is not null)
             {
-                var (text, extractor) = ExtractText(bytes, url);
+                var (text, extractor) = ExtractText(bytes, url, cascade);
                 predicted = text;
                 extractors[extractor] = extractors.GetValueOrDefault(extractor) + 1;
             }
@@ -61,7 +61,7 @@ public static class ExtractionEvaluation
     }
 
     /// <summary>The article text the product would keep from a page's bytes, and the cascade step that produced it.</summary>
-    public static (string Text, string Extractor) ExtractText(byte[] page, string? url)
+    public static (string Text, string Extractor) ExtractText(byte[] page, string? url, ExtractionCascade cascade = ExtractionCascade.OwnFirst)
     {
         string html;
         try
@@ -73,7 +73,7 @@ public static class ExtractionEvaluation
             return (string.Empty, "undecodable");
         }
 
-        var (meta, extracted) = HtmlArticleReader.Extract(html, url);
+        var (meta, extracted) = HtmlArticleReader.Extract(html, url, cascade);
         var cleaning = ArticleCleaner.Clean(extracted.Text, new CleaningHints { Title = meta.Title, Headings = extracted.Headings });
         return (ReadableText(extracted.Text, cleaning.Layer), extracted.Extractor);
     }

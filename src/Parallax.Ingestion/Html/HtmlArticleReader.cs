@@ -20,10 +20,25 @@ namespace Parallax.Ingestion.Html;
 public static class HtmlArticleReader
 {
     /// <summary>Extracts title, metadata and main text from a decoded page.</summary>
-    public static (PageMetadata Metadata, ExtractedText Text) Extract(string html, string? url)
+    /// <param name="html">The decoded page.</param>
+    /// <param name="url">The page's address, when known.</param>
+    /// <param name="cascade">The order of the cascade: the product reads own-first; <see cref="ExtractionCascade.SmartReaderFirst"/>
+    /// exists to measure the alternative (<c>parallax eval extract --cascade smartreader-first</c>).</param>
+    public static (PageMetadata Metadata, ExtractedText Text) Extract(string html, string? url, ExtractionCascade cascade = ExtractionCascade.OwnFirst)
     {
         var doc = LightHtml.Parse(html);
         var meta = PageMetadata.Read(doc);
+        if (cascade == ExtractionCascade.SmartReaderFirst)
+        {
+            if (SmartReaderText(html, url) is { } first && first.Text.Length >= ExtractionRules.MinArticleChars)
+            {
+                return (meta, first);
+            }
+
+            var fallback = MainTextExtractor.Extract(doc, meta.Title);
+            return (meta, fallback.Text.Length == 0 && meta.JsonLdBody is { Length: > 0 } body ? new ExtractedText(ToParagraphs(body), [], "jsonld") : fallback);
+        }
+
         var own = MainTextExtractor.Extract(doc, meta.Title);
         if (own.Text.Length >= ExtractionRules.MinArticleChars)
         {
@@ -116,4 +131,14 @@ public static class HtmlArticleReader
 
         return sb.ToString();
     }
+}
+
+/// <summary>The order in which <see cref="HtmlArticleReader"/> tries its extractors.</summary>
+public enum ExtractionCascade
+{
+    /// <summary>Own extractor first, SmartReader when the own text is short, then JSON-LD (the product's order).</summary>
+    OwnFirst,
+
+    /// <summary>SmartReader first, the own extractor when SmartReader finds too little, then JSON-LD.</summary>
+    SmartReaderFirst,
 }

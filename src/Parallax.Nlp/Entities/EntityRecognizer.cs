@@ -5,7 +5,7 @@ namespace Parallax.Nlp.Entities;
 /// <summary>
 /// <c>parallax.entities</c>: named entities (PER, ORG, LOC, MISC) with a confidence, from the trained
 /// <see cref="NerModel"/> over the token and sentence layers. Feature forms are normalised (curly quotes,
-/// "’s"); the text is never changed. Version 2: names after an honorific are people, without it (<see cref="Honorifics"/>); version 3: titles are split off names (<see cref="Titles"/>).
+/// "’s"); the text is never changed. Version 2: names after an honorific are people, without it (<see cref="Honorifics"/>); version 3: titles are split off names (<see cref="Titles"/>); version 4: broken organisation names are joined (<see cref="OrganisationNames"/>).
 /// </summary>
 public sealed class EntityRecognizer : IPipelineComponent
 {
@@ -24,7 +24,7 @@ public sealed class EntityRecognizer : IPipelineComponent
 
     public NerModel Model { get; }
 
-    public ComponentInfo Info { get; } = new(Id, 3, [Layers.Tokens.Name, Layers.Sentences.Name], [Layers.Entities.Name]);
+    public ComponentInfo Info { get; } = new(Id, 4, [Layers.Tokens.Name, Layers.Sentences.Name], [Layers.Entities.Name]);
 
     public Document Process(Document document, CancellationToken cancellationToken)
     {

@@ -144,7 +144,8 @@ public sealed class NerModel
         Predict(document.Text, tokens, sentences, tags, conf);
         var mentions = ToMentions(tokens, tags, conf);
         Honorifics.Apply(document.Text, tokens, mentions);
-        return Titles.Apply(document.Text, tokens, mentions);
+        mentions = Titles.Apply(document.Text, tokens, mentions);
+        return OrganisationNames.Apply(document.Text, tokens, sentences, mentions);
     }
 
     internal static EntityMention[] ToMentions(ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> tags, ReadOnlySpan<float> confidence)

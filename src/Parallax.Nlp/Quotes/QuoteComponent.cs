@@ -3,21 +3,38 @@ using Parallax.Core;
 namespace Parallax.Nlp.Quotes;
 
 /// <summary>
-/// <c>parallax.quotes</c>: who said what. Finds direct quotes and reported speech (<see cref="QuoteExtractor"/>) and
-/// resolves each speaker to an entity of the article (<see cref="SpeakerResolver"/>). Requires tokens, sentences and
-/// entities; uses roles when present. Assigns the <c>quotes</c> layer: one <see cref="QuoteMention"/> per quoted or
-/// reported passage (a split quote gives one mention per part, sharing cue and speaker), content of direct quotes
-/// inside the quote marks.
+/// <c>parallax.quotes</c>: who said what. Finds direct quotes and reported speech (<see cref="QuoteFinder"/>: the
+/// rules of <see cref="QuoteExtractor"/> with the learned <see cref="AttributionModel"/>) and resolves each speaker to
+/// an entity of the article (<see cref="SpeakerResolver"/>). Requires tokens, sentences and entities; uses roles when
+/// present. Assigns the <c>quotes</c> layer: one <see cref="QuoteMention"/> per quoted or reported passage (a split
+/// quote gives one mention per part, sharing cue and speaker), content of direct quotes inside the quote marks.
+/// Version 2: the learned attribution model decides the cues and tags source and content.
 /// </summary>
 public sealed class QuoteComponent : IPipelineComponent
 {
     public const string Id = "parallax.quotes";
 
-    private readonly CueModel _model;
+    private readonly CueModel _cues;
+    private readonly AttributionModel? _model;
 
-    public QuoteComponent(CueModel? model = null) => _model = model ?? CueModel.Default;
+    /// <summary>The component with the built-in cue table and attribution model.</summary>
+    public QuoteComponent()
+        : this(CueModel.Default, AttributionModel.Default)
+    {
+    }
 
-    public ComponentInfo Info { get; } = new(Id, 1, [Layers.Tokens.Name, Layers.Sentences.Name, Layers.Entities.Name], [Layers.Quotes.Name]);
+    /// <param name="cues">The cue-word table of the rules.</param>
+    /// <param name="model">The attribution model; null for the rules alone.</param>
+    public QuoteComponent(CueModel cues, AttributionModel? model)
+    {
+        _cues = cues ?? throw new ArgumentNullException(nameof(cues));
+        _model = model;
+    }
+
+    /// <summary>The rules alone, without the attribution model.</summary>
+    public static QuoteComponent RulesOnly() => new(CueModel.Default, null);
+
+    public ComponentInfo Info { get; } = new(Id, 2, [Layers.Tokens.Name, Layers.Sentences.Name, Layers.Entities.Name], [Layers.Quotes.Name]);
 
     public Document Process(Document document, CancellationToken cancellationToken)
     {
@@ -26,7 +43,7 @@ public sealed class QuoteComponent : IPipelineComponent
         var sentences = document.Get(Layers.Sentences);
         var entities = document.Get(Layers.Entities);
         var roles = document.GetOrDefault(Layers.Roles);
-        var found = QuoteExtractor.Extract(document.Text, tokens, sentences, document.BodyParagraphs, _model);
+        var found = QuoteFinder.Find(document.Text, tokens, sentences, document.BodyParagraphs, entities, _model, _cues);
         cancellationToken.ThrowIfCancellationRequested();
         var speakers = new SpeakerResolver(document.Text, tokens, entities, roles).Resolve(found);
         var mentions = new List<QuoteMention>(found.Count + 4);

@@ -10,7 +10,8 @@ namespace Parallax.Nlp.Quotes;
 public static class QuoteEvaluation
 {
     /// <param name="dump">When given, one JSON line per article with the gold and predicted attributions (character offsets), for error analysis.</param>
-    public static AttributionScores Run(string directory, Pipeline pipeline, TextWriter? dump = null, CancellationToken cancellationToken = default)
+    /// <param name="model">The attribution model to use with the rules (null: the rules alone).</param>
+    public static AttributionScores Run(string directory, Pipeline pipeline, AttributionModel? model, TextWriter? dump = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var docs = PolnearCorpus.Read(directory);
@@ -18,18 +19,25 @@ public static class QuoteEvaluation
         foreach (var gold in docs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var predicted = Predict(gold.Text, pipeline, gold.Article, cancellationToken);
+            var predicted = Predict(gold.Text, pipeline, model, gold.Article, cancellationToken);
             scorer.Add(gold.Text, gold.Attributions, predicted);
-            dump?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
-            {
-                article = gold.Article,
-                annotator = gold.Annotator,
-                gold = gold.Attributions.Select(Offsets),
-                predicted = predicted.Select(Offsets),
-            }));
+            Dump(dump, gold, predicted);
         }
 
         return scorer.Result();
+    }
+
+    /// <summary>One JSON line with the gold and predicted attributions of an article (character offsets).</summary>
+    public static void Dump(TextWriter? dump, PolnearDocument gold, IReadOnlyList<GoldAttribution> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        dump?.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            article = gold.Article,
+            annotator = gold.Annotator,
+            gold = gold.Attributions.Select(Offsets),
+            predicted = predicted.Select(Offsets),
+        }));
     }
 
     private static object Offsets(GoldAttribution a) => new
@@ -40,11 +48,11 @@ public static class QuoteEvaluation
     };
 
     /// <summary>The attributions of one text in PolNeAR's shape (contents of direct quotes include their marks).</summary>
-    public static IReadOnlyList<GoldAttribution> Predict(string text, Pipeline pipeline, string? id = null, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<GoldAttribution> Predict(string text, Pipeline pipeline, AttributionModel? model, string? id = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var doc = pipeline.Run(new Document(text, new DocumentInfo { Id = id }), cancellationToken);
-        var found = QuoteExtractor.Extract(doc.Text, doc.Get(Layers.Tokens), doc.Get(Layers.Sentences), doc.BodyParagraphs);
+        var found = QuoteFinder.Find(doc.Text, doc.Get(Layers.Tokens), doc.Get(Layers.Sentences), doc.BodyParagraphs, doc.GetOrDefault(Layers.Entities), model);
         return ToPolnear(found);
     }
 

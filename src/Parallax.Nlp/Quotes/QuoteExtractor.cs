@@ -221,14 +221,16 @@ public sealed class QuoteExtractor
             }
 
             var i = quote.Outer.Start - 1;
+            var lineStart = false;
             while (i >= 0 && char.IsWhiteSpace(_text[i]))
             {
+                lineStart |= _text[i] == '\n';
                 i--;
             }
 
-            if (i < 0)
+            if (i < 0 || lineStart)
             {
-                return true;
+                return true; // the quote opens its line
             }
 
             var c = _text[i];
@@ -279,13 +281,9 @@ public sealed class QuoteExtractor
                 limit++;
             }
 
-            // “...” ― Sonya Herridge (a dash and a name, as under an epigraph)
-            if (start < limit && start == IndexAtOrAfter(quote.Outer.End) && _tok[start].Length == 1 && _text[_tok[start].Start] is '\u2015' or '\u2014' or '\u2013'
-                && RightNp(start + 1, limit) is { } dashed && dashed.First + dashed.Count >= limit - 1 && char.IsUpper(_text[_tok[start + 1].Start]))
+            if (Epigraph(quote) is { } epigraph)
             {
-                MarkUsed(start, dashed.First + dashed.Count);
-                var dash = Range(start, start + 1);
-                return (dashed, dash, dash, AttributionLayout.QuoteThenCue);
+                return epigraph;
             }
 
             // the attribution must follow the quote directly: ' said Tangen', ' Tangen told', ' he said'
@@ -336,6 +334,80 @@ public sealed class QuoteExtractor
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// “...” ― Sonya Herridge: a dash right after the closing mark (spaces allowed, none needed) and a name that ends
+        /// its line (a final stop allowed), as under an epigraph or in a list of readers' quotes.
+        /// </summary>
+        private (Np? Source, TextRange Cue, TextRange Display, AttributionLayout Layout)? Epigraph(Quotation quote)
+        {
+            var i = quote.Outer.End;
+            while (i < _text.Length && _text[i] is ' ' or '\u00A0')
+            {
+                i++;
+            }
+
+            if (i >= _text.Length || _text[i] is not ('\u2015' or '\u2014' or '\u2013'))
+            {
+                return null;
+            }
+
+            var dash = new TextRange(i, i + 1);
+            i++;
+            while (i < _text.Length && _text[i] is ' ' or '\u00A0')
+            {
+                i++;
+            }
+
+            var first = IndexAtOrAfter(i);
+            if (first >= _tok.Length || _tok[first].Start < i || !char.IsUpper(_text[_tok[first].Start]))
+            {
+                return null;
+            }
+
+            // capitalised words and initials ("Edwin G. Monroy", "Christina N Luis Olidem"), up to the end of the line
+            var end = first;
+            while (end < _tok.Length && end - first < 8 && !LineBreakBefore(end, first)
+                   && (char.IsUpper(_text[_tok[end].Start]) || (IsChar(end, '.') && end > first && _tok[end - 1].Length == 1)
+                       || IsWord(end, "de") || IsWord(end, "del") || IsWord(end, "la") || IsWord(end, "van") || IsWord(end, "von") || IsWord(end, "y")))
+            {
+                end++;
+            }
+
+            var after = end;
+            if (after < _tok.Length && IsChar(after, '.') && !LineBreakBefore(after, first))
+            {
+                after++; // "― Carla Sanchez."
+            }
+
+            if (after < _tok.Length && !LineBreakBefore(after, first) && !IsQuoteTok(after))
+            {
+                return null; // the line goes on: not a signature
+            }
+
+            MarkUsed(first, end);
+            var name = MakeNp(first, end);
+            return (name, dash, dash, AttributionLayout.QuoteThenCue);
+        }
+
+        /// <summary>A line break between token <paramref name="t"/> and the token before it (from <paramref name="first"/> on).</summary>
+        private bool LineBreakBefore(int t, int first)
+        {
+            if (t <= first)
+            {
+                return false;
+            }
+
+            for (var c = _tok[t - 1].End; c < _tok[t].Start; c++)
+            {
+                if (_text[c] == '\n')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>McCain said: "..." / Caddell continued: "..." / He told reporters, "...".</summary>

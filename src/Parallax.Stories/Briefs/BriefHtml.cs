@@ -129,7 +129,7 @@ public static class BriefHtml
         sb.Append("</tbody></table>\n<h2>Timeline</h2><table><thead><tr><th>When</th><th>What</th><th>Sources</th></tr></thead><tbody>");
         foreach (var t in story.Timeline.Where(t => t.Date is not null))
         {
-            sb.Append("<tr><td>").Append(E(t.Date!)).Append("</td><td>").Append(E(t.Text)).Append(" <span class=\"tag\">").Append(E(t.Phrase)).Append("</span></td><td>").Append(Cite(t.Articles)).Append("</td></tr>");
+            sb.Append("<tr><td>").Append(E(BriefMarkdown.When(t))).Append("</td><td>").Append(E(t.Text)).Append(" <span class=\"tag\">").Append(E(t.Phrase)).Append("</span></td><td>").Append(Cite(t.Articles)).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table>\n<h2>Coverage</h2><table><thead><tr><th>Claim</th>");

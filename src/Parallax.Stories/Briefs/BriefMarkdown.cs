@@ -218,7 +218,7 @@ public static class BriefMarkdown
             sb.Append("| When | What | Said as | Sources |\n|---|---|---|---|\n");
             foreach (var t in dated)
             {
-                sb.Append("| ").Append(t.Date).Append(t.End is not null ? " – " + t.End : string.Empty).Append(" | ")
+                sb.Append("| ").Append(When(t)).Append(" | ")
                     .Append(Cell(t.Text)).Append(" | ").Append(Cell(t.Phrase)).Append(" | ").Append(Cell(OutletsOf(t.Articles))).Append(' ').Append(Cite(t.Articles)).Append(" |\n");
             }
         }
@@ -231,6 +231,23 @@ public static class BriefMarkdown
             sb.Append("| ").Append(Cell(Shorten(row.Text, 90))).Append(" | ").Append(row.Status).Append(" | ")
                 .Append(string.Join(" | ", row.Cells.Select(c => c.Count > 0 ? "✓" : " "))).Append(" |\n");
         }
+    }
+
+    /// <summary>The date as an editor reads it: the weekday of a day, "week of" a week, the decade of a decade.</summary>
+    internal static string When(TimelineEntry t)
+    {
+        static string Day(string iso) => DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : iso;
+        string start = t.Granularity switch
+        {
+            "day" => Day(t.Date!),
+            "week" => "week of " + t.Date,
+            "decade" => t.Date + "s",
+            "quarter" or "season" => t.Date + " (" + t.Granularity + ")",
+            _ => t.Date!,
+        };
+        return t.End is null ? start : start + " – " + (t.End.Length == 10 ? Day(t.End) : t.End);
     }
 
     private static string FormatValue(BriefNumber n)

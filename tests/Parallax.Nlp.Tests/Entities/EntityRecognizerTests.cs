@@ -17,7 +17,7 @@ public class EntityRecognizerTests
     [Fact]
     public void Default_pipeline_assigns_entities_after_tokens_and_sentences()
     {
-        Assert.Equal("parallax.tokens@1 > parallax.sentences@1 > parallax.entities@3", Default.Value.Signature);
+        Assert.Equal("parallax.tokens@1 > parallax.sentences@1 > parallax.entities@4", Default.Value.Signature);
     }
 
     [Fact]
@@ -30,6 +30,24 @@ public class EntityRecognizerTests
         Assert.Contains(("Bonn", EntityType.Location), entities);
         Assert.Contains(("European Commission", EntityType.Organization), entities);
         Assert.Contains(("German", EntityType.Misc), entities);
+    }
+
+    [Theory]
+    [InlineData("US Senator John McCain, who heads the Senate Armed Services Committee, said this week he was sceptical.", "Senate Armed Services Committee")]
+    [InlineData("The House Foreign Affairs Committee held a hearing on Tuesday.", "House Foreign Affairs Committee")]
+    public void A_long_organisation_name_is_one_organisation(string text, string name)
+    {
+        var entities = Entities(text);
+        Assert.Contains((name, EntityType.Organization), entities);
+        Assert.DoesNotContain(entities, e => e.Text != name && name.Contains(e.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_nationality_before_an_organisation_stays_apart()
+    {
+        var entities = Entities("Chinese Foreign Ministry spokesman Lu Kang said the talks went well.");
+        Assert.Contains(("Chinese", EntityType.Misc), entities);
+        Assert.Contains(("Foreign Ministry", EntityType.Organization), entities);
     }
 
     [Fact]
