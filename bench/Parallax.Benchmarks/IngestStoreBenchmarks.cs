@@ -6,7 +6,9 @@ namespace Parallax.Benchmarks;
 
 /// <summary>
 /// The whole ingest of a folder into a fresh store, as `parallax ingest --no-analyze` does it: read, extract, clean,
-/// language, fingerprint, duplicate checks and store (FTS index, band keys), with reading ahead on a second thread.
+/// language, fingerprint, duplicate checks and store (FTS index, band keys), with the inputs read on every core (in
+/// input order) while one thread stores. `profile-ingest` (see <see cref="IngestProfile"/>) gives the CPU time per
+/// stage, which a shared machine distorts far less than wall time.
 /// Inputs: the 2,225 BBC News text files and the 120 HTML pages of the extraction set (copied to a temporary folder).
 /// Articles per second = inputs / mean.
 /// dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*IngestStoreBenchmarks*'

@@ -12,6 +12,18 @@ public sealed record EngineOptions
 
     /// <summary>Annotate each new article and place it in a story as it is ingested (default). Off: only read and store.</summary>
     public bool AnalyzeOnIngest { get; init; } = true;
+
+    /// <summary>
+    /// How many threads read inputs during an ingest (decode, extract, clean, language, fingerprint) while one more
+    /// stores them; default: one per core. 1 reads on one background thread.
+    /// </summary>
+    public int ReadWorkers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Articles per committed group during an ingest (a group is also committed a second after the previous one). A
+    /// kill loses at most the group being written, never part of an article.
+    /// </summary>
+    public int CommitEvery { get; init; } = 1024;
 }
 
 /// <summary>
@@ -42,23 +54,31 @@ public sealed partial class ParallaxEngine : IDisposable
     /// groups, so an interrupted ingest keeps everything committed before it stopped.
     /// </summary>
     public IngestReport Ingest(IEnumerable<string> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default) =>
-        IngestOutcomes(InputReader.Read(inputs, readOptions, cancellationToken), onEvent, cancellationToken);
+        // reading (decode, extract, clean, language, fingerprint) runs on worker threads, several files at once,
+        // while the calling thread stores; outcomes arrive in input order, so ids and duplicate decisions are the
+        // same as a one-thread ingest's
+        IngestOutcomes(
+            Options.ReadWorkers > 1
+                ? InputReader.ReadParallel(inputs, readOptions, Options.ReadWorkers, cancellationToken)
+                : ReadAhead(InputReader.Read(inputs, readOptions, cancellationToken), 256, cancellationToken),
+            onEvent,
+            cancellationToken);
 
     /// <summary>
     /// As <see cref="Ingest"/>, for inputs given as bytes (uploads): each is named by <see cref="NamedInput.Name"/> in
     /// origins and failures, and read with the same readers, limits and validation as a file.
     /// </summary>
     public IngestReport Ingest(IEnumerable<NamedInput> inputs, ReadOptions readOptions, Action<IngestEvent>? onEvent = null, CancellationToken cancellationToken = default) =>
-        IngestOutcomes(inputs.SelectMany(i => InputReader.ReadBytes(i.Content, i.Name, readOptions, cancellationToken)), onEvent, cancellationToken);
+        IngestOutcomes(ReadAhead(inputs.SelectMany(i => InputReader.ReadBytes(i.Content, i.Name, readOptions, cancellationToken)), 256, cancellationToken), onEvent, cancellationToken);
 
     private IngestReport IngestOutcomes(IEnumerable<ReadOutcome> outcomes, Action<IngestEvent>? onEvent, CancellationToken cancellationToken)
     {
         var report = new IngestReport();
         var watch = Stopwatch.StartNew();
-        using (Store.BeginWrites(commitEvery: 256))
+        using (Store.BeginWrites(commitEvery: Options.CommitEvery))
         {
-            // reading (decode, extract, clean, language, fingerprint) runs ahead on another thread while this one stores
-            foreach (var outcome in ReadAhead(outcomes, 256, cancellationToken))
+            // the readers run on other threads (see Ingest) while this one stores, in input order
+            foreach (var outcome in outcomes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 IngestEvent e;

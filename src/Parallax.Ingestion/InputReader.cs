@@ -61,6 +61,54 @@ public static class InputReader
         }
     }
 
+    /// <summary>
+    /// Reads the given paths like <see cref="Read"/> and yields the same outcomes in the same order, but reads up to
+    /// <paramref name="workers"/> files at once (decode, extract, clean, language, fingerprint), each on its own
+    /// thread. The order is kept so that ids and duplicate decisions do not depend on thread timing. Memory stays
+    /// bounded: a few files ahead of the consumer, and a big streamed file (JSON Lines, WARC) is read record by record
+    /// as the consumer takes them.
+    /// </summary>
+    public static IEnumerable<ReadOutcome> ReadParallel(IEnumerable<string> paths, ReadOptions options, int workers, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        if (workers <= 1)
+        {
+            return Read(paths, options, ct);
+        }
+
+        TextDecoder.EnsureCodePages();
+        return ParallelReading.Ordered(
+            Units(paths, options, ct),
+            path => path == StandardInput
+                ? ReadStream(() => Console.OpenStandardInput(), StandardInputName, null, options, ct)
+                : ReadFile(path, options, ct),
+            workers,
+            window: workers * 8,
+            perItem: 64,
+            ct);
+    }
+
+    /// <summary>The inputs <see cref="Read"/> reads one after another: standard input, files, and the files of folders.</summary>
+    private static IEnumerable<string> Units(IEnumerable<string> paths, ReadOptions options, CancellationToken ct)
+    {
+        foreach (var path in paths)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (path != StandardInput && Directory.Exists(path))
+            {
+                foreach (var file in EnumerateFolder(path, options))
+                {
+                    yield return file;
+                }
+            }
+            else
+            {
+                yield return path;
+            }
+        }
+    }
+
     /// <summary>Reads one file.</summary>
     public static IEnumerable<ReadOutcome> ReadFile(string path, ReadOptions options, CancellationToken ct = default)
     {

@@ -118,6 +118,7 @@ public sealed partial class ArticleStore : IDisposable
             return;
         }
 
+        FlushFullText();
         _transaction.Commit();
         _transaction.Dispose();
         _transaction = _connection.BeginTransaction();
@@ -132,6 +133,7 @@ public sealed partial class ArticleStore : IDisposable
             return;
         }
 
+        FlushFullText();
         _transaction.Commit();
         _transaction.Dispose();
         _transaction = null;
@@ -174,6 +176,12 @@ public sealed partial class ArticleStore : IDisposable
                 throw;
             }
 
+            // its full-text row goes in with the group's, just before the group commits (see FlushFullText)
+            if (grouped.Outcome != AddOutcome.Duplicate)
+            {
+                _pendingFullText.Add((grouped.Id, draft.Title, draft.Body));
+            }
+
             // commit a group when it is full, or a second after the last commit (so a slow stream is not held back)
             if ((grouped.Outcome != AddOutcome.Duplicate && ++_pendingWrites >= _groupSize) ||
                 (_pendingWrites > 0 && _sinceCommit.ElapsedMilliseconds > 1000))
@@ -188,6 +196,11 @@ public sealed partial class ArticleStore : IDisposable
         try
         {
             var result = AddCore(draft, fingerprint);
+            if (result.Outcome != AddOutcome.Duplicate)
+            {
+                InsertFullText(result.Id, draft.Title, draft.Body);
+            }
+
             _transaction.Commit();
             return result;
         }
@@ -296,12 +309,6 @@ public sealed partial class ArticleStore : IDisposable
 
         var id = (long)insert.ExecuteScalar()!;
 
-        var fts = Prepared(ref _insertFts, "INSERT INTO articles_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
-        fts.Parameters[0].Value = id;
-        fts.Parameters[1].Value = draft.Title;
-        fts.Parameters[2].Value = draft.Body;
-        fts.ExecuteNonQuery();
-
         if (fingerprint.BandKeys.Count > 0)
         {
             // one statement for all band keys: per-statement overhead, not the index, dominates many small inserts
@@ -323,6 +330,49 @@ public sealed partial class ArticleStore : IDisposable
         return copyOf is long c
             ? new AddResult(AddOutcome.StoredAsCopy, id, c, similarity)
             : new AddResult(AddOutcome.Stored, id);
+    }
+
+    // Full-text rows of the current group, written just before it commits. FTS5 writes its pending index data to
+    // disk at every savepoint once it is part of a transaction, so inserting a row per article (each in its savepoint)
+    // would make one index segment per article (measured: 0.2-0.3 ms per article instead of 0.1 ms, and more merging).
+    // Written in the group's transaction, they commit with their articles: a crash keeps both or neither.
+    private readonly List<(long Id, string Title, string Body)> _pendingFullText = [];
+
+    private void FlushFullText()
+    {
+        if (_pendingFullText.Count == 0)
+        {
+            return;
+        }
+
+        // all or none (kept for the next attempt if one fails, e.g. on a full disk)
+        _transaction!.Save("fulltext");
+        try
+        {
+            foreach (var (id, title, body) in _pendingFullText)
+            {
+                InsertFullText(id, title, body);
+            }
+
+            _transaction.Release("fulltext");
+        }
+        catch
+        {
+            _transaction.Rollback("fulltext");
+            _transaction.Release("fulltext");
+            throw;
+        }
+
+        _pendingFullText.Clear();
+    }
+
+    private void InsertFullText(long id, string title, string body)
+    {
+        var fts = Prepared(ref _insertFts, "INSERT INTO articles_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
+        fts.Parameters[0].Value = id;
+        fts.Parameters[1].Value = title;
+        fts.Parameters[2].Value = body;
+        fts.ExecuteNonQuery();
     }
 
     private (long? CopyOf, double? Similarity) FindCopy(IContentFingerprint fingerprint)
@@ -449,6 +499,8 @@ public sealed partial class ArticleStore : IDisposable
         {
             return [];
         }
+
+        FlushFullText(); // a search inside a group of writes sees the group's articles
 
         return _connection.Query<HitRow>(
                 """

@@ -194,6 +194,34 @@ public class ArticleStoreTests
         Assert.Equal(0L, Scalar(c, "SELECT count(*) FROM article_bands WHERE band_key = 2"));
     }
 
+    [Fact]
+    public void Full_text_rows_of_a_group_commit_with_their_articles_and_a_search_inside_the_group_finds_them()
+    {
+        using var dir = RepoPaths.TempDir();
+        using (var store = ArticleStore.Open(dir.File("p.db")))
+        {
+            using var scope = store.BeginWrites(commitEvery: 3);
+            store.Add(Draft("Rex Tillerson met Xi Jinping in Beijing on Saturday.", title: "Tillerson in Beijing"), Fp("1"));
+            store.Add(Draft("The council approved the budget."), Fp("2"));
+            // not committed yet, but a search in the same connection sees it
+            var hit = Assert.Single(store.Search("Xi Jinping"));
+            Assert.Contains("[Xi] [Jinping]", hit.Snippet, StringComparison.Ordinal);
+            store.Add(Draft("A third article about the bridge."), Fp("3")); // the group of 3 commits here
+            store.Add(Draft("A fourth article, left in the open group."), Fp("4"));
+
+            // another connection sees the committed group only, each article with its full-text row
+            using var c = new SqliteConnection($"Data Source={dir.File("p.db")};Pooling=False");
+            c.Open();
+            Assert.Equal(3L, Scalar(c, "SELECT count(*) FROM articles"));
+            Assert.Equal(3L, Scalar(c, "SELECT count(*) FROM articles_fts"));
+            Assert.Equal(0L, Scalar(c, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.id)"));
+        }
+
+        using var after = ArticleStore.Open(dir.File("p.db"));
+        Assert.Equal(4L, after.CountArticles());
+        Assert.Single(after.Search("fourth"));
+    }
+
     private static long Scalar(SqliteConnection c, string sql)
     {
         using var cmd = c.CreateCommand();
