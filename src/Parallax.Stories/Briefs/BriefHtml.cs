@@ -122,7 +122,7 @@ public static class BriefHtml
         foreach (var n in story.Numbers)
         {
             sb.Append("<tr").Append(n.Conflict ? " class=\"conflict\"" : string.Empty).Append("><td>").Append(E(n.Text)).Append("</td><td>")
-                .Append(n.Value.ToString("G6", CultureInfo.InvariantCulture)).Append(n.Currency is null ? string.Empty : " " + E(n.Currency)).Append("</td><td>")
+                .Append(E(BriefMarkdown.FormatValue(n))).Append("</td><td>")
                 .Append(E(n.Unit ?? n.Kind)).Append("</td><td>").Append(E(n.Outlet)).Append(' ').Append(Cite([n.Article])).Append("</td></tr>");
         }
 

@@ -250,11 +250,16 @@ public static class BriefMarkdown
         return t.End is null ? start : start + " – " + (t.End.Length == 10 ? Day(t.End) : t.End);
     }
 
-    private static string FormatValue(BriefNumber n)
+    internal static string FormatValue(BriefNumber n)
     {
         string V(double v) => Math.Abs(v) >= 1e9 ? (v / 1e9).ToString("0.###", CultureInfo.InvariantCulture) + " billion"
             : Math.Abs(v) >= 1e6 ? (v / 1e6).ToString("0.###", CultureInfo.InvariantCulture) + " million"
             : v.ToString("#,0.###", CultureInfo.InvariantCulture);
+        if (n.Kind == "ordinal")
+        {
+            return "rank " + V(n.Value); // "No 2 economy", "21st century": a place in an order, not an amount
+        }
+
         var s = V(n.Value) + (n.ValueMax is double max ? "–" + V(max) : string.Empty);
         return n.Currency is not null ? s + " " + n.Currency : n.Kind == "percent" ? s + "%" : s;
     }
