@@ -269,21 +269,7 @@ public sealed class NerModel
         w.Write(Metadata);
 
         // clusters
-        var clusters = Clusters;
-        w.Write(clusters?.Words.Count ?? 0);
-        w.Write(clusters?.Levels ?? 0);
-        if (clusters is not null)
-        {
-            foreach (var word in clusters.Words)
-            {
-                w.Write(word);
-            }
-
-            foreach (int id in clusters.Ids)
-            {
-                w.Write7BitEncodedInt(id + 1);
-            }
-        }
+        WordClusters.Write(w, Clusters);
 
         // features: sorted keys as deltas, then the rows as half-precision floats
         var rows = new List<(uint Key, int Row)>(FeatureCount);
@@ -344,25 +330,7 @@ public sealed class NerModel
             }
 
             var metadata = r.ReadString();
-            int words = r.ReadInt32();
-            int levels = r.ReadInt32();
-            WordClusters? clusters = null;
-            if (words > 0)
-            {
-                var list = new string[words];
-                for (int i = 0; i < words; i++)
-                {
-                    list[i] = r.ReadString();
-                }
-
-                var ids = new int[words * levels];
-                for (int i = 0; i < ids.Length; i++)
-                {
-                    ids[i] = r.Read7BitEncodedInt() - 1;
-                }
-
-                clusters = new WordClusters(list, ids, levels);
-            }
+            var clusters = WordClusters.Read(r);
 
             int count = r.ReadInt32();
             var keys = new uint[count];

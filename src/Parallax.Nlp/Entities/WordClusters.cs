@@ -39,6 +39,52 @@ public sealed class WordClusters
 
     internal int[] Ids => _ids;
 
+    /// <summary>Writes clusters (or none) inside a model file: word count, levels, the words, then the ids.</summary>
+    internal static void Write(BinaryWriter w, WordClusters? clusters)
+    {
+        w.Write(clusters?.Words.Count ?? 0);
+        w.Write(clusters?.Levels ?? 0);
+        if (clusters is null)
+        {
+            return;
+        }
+
+        foreach (var word in clusters.Words)
+        {
+            w.Write(word);
+        }
+
+        foreach (int id in clusters._ids)
+        {
+            w.Write7BitEncodedInt(id + 1);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; null when the model has no clusters.</summary>
+    internal static WordClusters? Read(BinaryReader r)
+    {
+        int words = r.ReadInt32();
+        int levels = r.ReadInt32();
+        if (words <= 0)
+        {
+            return null;
+        }
+
+        var list = new string[words];
+        for (int i = 0; i < words; i++)
+        {
+            list[i] = r.ReadString();
+        }
+
+        var ids = new int[words * levels];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = r.Read7BitEncodedInt() - 1;
+        }
+
+        return new WordClusters(list, ids, levels);
+    }
+
     /// <summary>Writes the word's cluster id at each level (-1 when unknown).</summary>
     public void Get(ulong exactHash, ulong lowerHash, Span<int> output)
     {

@@ -477,20 +477,7 @@ public sealed class AttributionModel
         w.Write(FeatureVersion);
         w.Write(Metadata);
         w.Write(CueBias);
-        w.Write(Clusters?.Words.Count ?? 0);
-        w.Write(Clusters?.Levels ?? 0);
-        if (Clusters is not null)
-        {
-            foreach (var word in Clusters.Words)
-            {
-                w.Write(word);
-            }
-
-            foreach (var id in Clusters.Ids)
-            {
-                w.Write7BitEncodedInt(id + 1);
-            }
-        }
+        WordClusters.Write(w, Clusters);
 
         WriteChain(w, Cue);
         WriteChain(w, Span);
@@ -576,7 +563,7 @@ public sealed class AttributionModel
     {
         if (!File.Exists(path))
         {
-            throw new ParallaxException(ErrorCodes.ModelMissing, $"Attribution model file '{path}' does not exist.");
+            throw new ParallaxException(ErrorCodes.ModelMissing, $"Attribution model file '{path}' does not exist: write one with 'parallax train quotes --out DIR' (DIR/attribution.model), or leave out --model to use the built-in one.");
         }
 
         FileStream file;
@@ -622,25 +609,7 @@ public sealed class AttributionModel
 
             var metadata = r.ReadString();
             var cueBias = format >= 2 ? r.ReadSingle() : 0f;
-            var words = r.ReadInt32();
-            var levels = r.ReadInt32();
-            WordClusters? clusters = null;
-            if (words > 0)
-            {
-                var list = new string[words];
-                for (var i = 0; i < words; i++)
-                {
-                    list[i] = r.ReadString();
-                }
-
-                var ids = new int[words * levels];
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    ids[i] = r.Read7BitEncodedInt() - 1;
-                }
-
-                clusters = new WordClusters(list, ids, levels);
-            }
+            var clusters = WordClusters.Read(r);
 
             var cue = ReadChain(r);
             var span = ReadChain(r);

@@ -97,8 +97,8 @@ public static class AttributionTrainer
             }
         }
 
-        var clusters = NerModel.LoadEmbedded()?.Clusters;
         var pipeline = NlpPipeline.CreateDefault();
+        var clusters = new EntityRecognizer().Model.Clusters; // the built-in model the pipeline has loaded, not a second copy
         var context = new AttributionContext();
         var prepared = train.Select(d => Prepare(d, pipeline, context, clusters, cueModel, cancellationToken)).ToArray();
         var test = heldOut.Select(d => Prepare(d, pipeline, context, clusters, cueModel, cancellationToken)).ToArray();

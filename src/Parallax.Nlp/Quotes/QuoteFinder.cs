@@ -12,9 +12,6 @@ namespace Parallax.Nlp.Quotes;
 /// </summary>
 public static class QuoteFinder
 {
-    /// <summary>Keep the rules' source and content for a direct quote whose cue the model also found.</summary>
-    internal static bool RulesForDirectQuotes { get; set; }
-
     /// <summary>Keep a rule direct quote even when the model did not tag its cue.</summary>
     internal static bool KeepUnmatchedDirectQuotes { get; set; } = true;
 
@@ -69,7 +66,7 @@ public static class QuoteFinder
                 }
             }
 
-            if (rule >= 0 && IsDirectLayout(rules[rule].Layout) && (RulesForDirectQuotes || SpansParagraphs(paragraphs, rules[rule], cue)))
+            if (rule >= 0 && IsDirectLayout(rules[rule].Layout) && SpansParagraphs(paragraphs, rules[rule], cue))
             {
                 ruleOut[rule] = output.Count;
                 output.Add(rules[rule]);
