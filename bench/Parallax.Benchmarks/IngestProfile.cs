@@ -56,14 +56,7 @@ public static class IngestProfile
         int gc0 = GC.CollectionCount(0), gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
         var pause0 = GC.GetTotalPauseDuration();
         using var store = ArticleStore.Open(db);
-        if (Environment.GetEnvironmentVariable("PX_CKPT") is { } ckpt)
-        {
-            using var cmd = store.Connection.CreateCommand();
-            cmd.CommandText = "PRAGMA wal_autocheckpoint = " + ckpt;
-            cmd.ExecuteNonQuery();
-        }
-
-        using (store.BeginWrites(int.Parse(Environment.GetEnvironmentVariable("PX_GROUP") ?? "256", System.Globalization.CultureInfo.InvariantCulture)))
+        using (store.BeginWrites(256))
         {
             foreach (var file in files)
             {
@@ -210,86 +203,5 @@ internal static partial class ThreadCpu
     {
         public long Seconds;
         public long Nanoseconds;
-    }
-}
-
-/// <summary>FTS5 insert cost with and without a savepoint per row (scratch experiment).</summary>
-public static class FtsSavepointExperiment
-{
-    public static void Run(string folder)
-    {
-        var bodies = Directory.GetFiles(folder).Where(f => f.EndsWith(".txt", StringComparison.Ordinal)).Take(2000).Select(File.ReadAllBytes)
-            .Select(b => System.Text.Encoding.Latin1.GetString(b)).ToList();
-        foreach (var mode in new[] { "savepoint", "plain", "savepoint", "plain", "deferred" })
-        {
-            var db = Path.Combine(Path.GetTempPath(), "fts-exp-" + Guid.NewGuid().ToString("N")[..8] + ".db");
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + db))
-            {
-                c.Open();
-                using (var p = c.CreateCommand())
-                {
-                    p.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2'); CREATE TABLE t(id INTEGER PRIMARY KEY, x TEXT);";
-                    p.ExecuteNonQuery();
-                }
-
-                long t0 = ThreadCpu.Now();
-                var tx = c.BeginTransaction();
-                using var ins = c.CreateCommand();
-                ins.CommandText = "INSERT INTO f(rowid, title, body) VALUES ($id, 'title', $b)";
-                ins.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$id", 0L));
-                ins.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$b", string.Empty));
-                using var other = c.CreateCommand();
-                other.CommandText = "INSERT INTO t(id, x) VALUES ($id, 'x')";
-                other.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("$id", 0L));
-                for (int i = 0; i < bodies.Count; i++)
-                {
-                    ins.Transaction = tx;
-                    other.Transaction = tx;
-                    if (mode == "savepoint")
-                    {
-                        tx.Save("a");
-                    }
-
-                    other.Parameters[0].Value = (long)i + 1;
-                    other.ExecuteNonQuery();
-                    if (mode != "deferred")
-                    {
-                        ins.Parameters[0].Value = (long)i + 1;
-                        ins.Parameters[1].Value = bodies[i];
-                        ins.ExecuteNonQuery();
-                    }
-
-                    if (mode == "savepoint")
-                    {
-                        tx.Release("a");
-                    }
-
-                    if ((i + 1) % 256 == 0 || i == bodies.Count - 1)
-                    {
-                        if (mode == "deferred")
-                        {
-                            for (int j = i - (i % 256); j <= i; j++)
-                            {
-                                ins.Parameters[0].Value = (long)j + 1;
-                                ins.Parameters[1].Value = bodies[j];
-                                ins.ExecuteNonQuery();
-                            }
-                        }
-
-                        tx.Commit();
-                        tx = c.BeginTransaction();
-                    }
-                }
-
-                tx.Commit();
-                Console.WriteLine($"{mode}: {(ThreadCpu.Now() - t0) / 1e6 / bodies.Count:F3} ms/row CPU, db {new FileInfo(db).Length / 1024} KB + wal");
-            }
-
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { db, db + "-wal", db + "-shm" })
-            {
-                File.Delete(f);
-            }
-        }
     }
 }

@@ -3,12 +3,6 @@ using BenchmarkDotNet.Running;
 // Each area adds its benchmark classes in its own file in this project.
 // dotnet run -c Release --project bench/Parallax.Benchmarks -- --filter '*Tokenizer*'
 // dotnet run -c Release --project bench/Parallax.Benchmarks -- profile-ingest [FOLDER...]   (stage breakdown of an ingest)
-if (args.Length > 1 && args[0] == "fts-experiment")
-{
-    Parallax.Benchmarks.FtsSavepointExperiment.Run(args[1]);
-    return 0;
-}
-
 if (args.Length > 0 && args[0] == "profile-ingest")
 {
     return Parallax.Benchmarks.IngestProfile.Run(args[1..]);

@@ -29,17 +29,20 @@ public static class ServeCommand
                 key = Environment.GetEnvironmentVariable(ParallaxWebOptions.ApiKeyEnvironmentVariable);
             }
 
+            key = string.IsNullOrWhiteSpace(key) ? null : key; // a blank key is no key, here and in the host
+
             var addresses = Binding.Split(parse.GetValue(urls));
             try
             {
                 Binding.EnsureSafe(addresses, key);
             }
-            catch (ParallaxException ex)
+            catch (ParallaxException ex) when (ex.Code == WebErrorCodes.ApiKeyRequired)
             {
                 // a public address without an API key is a usage error (exit 2), not a failed input
                 throw new UsageException($"error {ex.Code}: {ex.Message}");
             }
-            using var app = ParallaxWebHost.Create(GlobalOptions.ResolveDb(parse), addresses, string.IsNullOrWhiteSpace(key) ? null : key);
+
+            using var app = ParallaxWebHost.Create(GlobalOptions.ResolveDb(parse), addresses, key);
             try
             {
                 app.Run();

@@ -35,8 +35,7 @@ public static class HtmlArticleReader
                 return (meta, first);
             }
 
-            var fallback = MainTextExtractor.Extract(doc, meta.Title);
-            return (meta, fallback.Text.Length == 0 && meta.JsonLdBody is { Length: > 0 } body ? new ExtractedText(ToParagraphs(body), [], "jsonld") : fallback);
+            return (meta, OrJsonLd(MainTextExtractor.Extract(doc, meta.Title), meta));
         }
 
         var own = MainTextExtractor.Extract(doc, meta.Title);
@@ -52,13 +51,12 @@ public static class HtmlArticleReader
             best = smart;
         }
 
-        if (best.Text.Length == 0 && meta.JsonLdBody is { Length: > 0 } ld)
-        {
-            best = new ExtractedText(ToParagraphs(ld), [], "jsonld");
-        }
-
-        return (meta, best);
+        return (meta, OrJsonLd(best, meta));
     }
+
+    /// <summary>The last step of the cascade: the page's schema.org articleBody when the extractors found nothing.</summary>
+    private static ExtractedText OrJsonLd(ExtractedText best, PageMetadata meta) =>
+        best.Text.Length == 0 && meta.JsonLdBody is { Length: > 0 } ld ? new ExtractedText(ToParagraphs(ld), [], "jsonld") : best;
 
     internal static Parsed Read(string html, InputOrigin origin, string? url, ReadOptions options, string format)
     {
