@@ -117,9 +117,9 @@ public sealed partial class ParallaxEngine
             // syndicated copies move with their original
             foreach (long copy in Store.CopiesOf(move.ArticleId))
             {
-                if (clusterer.StoryOf(copy) is long s && Store.StoryOfArticle(copy) is long stored && stored != s)
+                if (clusterer.StoryOf(copy) is long s)
                 {
-                    Store.ReassignPlacement(copy, s);
+                    Store.ReassignPlacement(copy, s); // a no-op where the copy is already there
                 }
             }
         }
@@ -153,7 +153,8 @@ public sealed partial class ParallaxEngine
         }
 
         var clusterer = NewClusterer();
-        foreach (var article in Store.AllArticles().Where(a => Store.StoryOfArticle(a.Id) is not null).ToList())
+        var placedIds = Store.PlacedArticleIds();
+        foreach (var article in Store.AllArticles().Where(a => placedIds.Contains(a.Id)).ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
             clusterer.Place(Features(article, cancellationToken));
@@ -197,9 +198,16 @@ public sealed partial class ParallaxEngine
         }
 
         // placements committed without the snapshot that goes with them (another build, an interrupted run) show here
-        if (clusterer.ArticleCount != placed || newest is not long last || clusterer.StoryOf(last) is null)
+        if (clusterer.ArticleCount != placed)
         {
             note = $"the snapshot holds {clusterer.ArticleCount} placed articles, the store {placed}";
+            clusterer = null;
+            return false;
+        }
+
+        if (newest is long last && clusterer.StoryOf(last) is null)
+        {
+            note = $"the snapshot lacks article {last}, placed after it was saved";
             clusterer = null;
             return false;
         }

@@ -57,7 +57,7 @@ public sealed partial class ArticleStore
 
     /// <summary>Moves an already placed article to another story, keeping its placement's explanation (a copy that follows its original).</summary>
     public void ReassignPlacement(long articleId, long storyId) =>
-        _connection.Execute("UPDATE story_articles SET story_id = @storyId WHERE article_id = @articleId", new { articleId, storyId }, _transaction);
+        _connection.Execute("UPDATE story_articles SET story_id = @storyId WHERE article_id = @articleId AND story_id <> @storyId", new { articleId, storyId }, _transaction);
 
     /// <summary>
     /// Moves into or out of a story or any story merged into it, oldest first.
@@ -78,6 +78,10 @@ public sealed partial class ArticleStore
     /// <summary>Stored articles that are copies of <paramref name="articleId"/>.</summary>
     public IReadOnlyList<long> CopiesOf(long articleId) =>
         _connection.Query<long>("SELECT id FROM articles WHERE copy_of = @articleId ORDER BY id", new { articleId }, _transaction).ToList();
+
+    /// <summary>The ids of every placed article.</summary>
+    public HashSet<long> PlacedArticleIds() =>
+        _connection.Query<long>("SELECT article_id FROM story_articles", transaction: _transaction).ToHashSet();
 
     /// <summary>How many articles are placed, and the newest placed one.</summary>
     public (long Count, long? Newest) PlacedArticles() =>

@@ -109,9 +109,15 @@ public sealed partial class StoryClusterer
                     continue;
                 }
 
-                var (stay, _) = Score(member.Vectors, member.Published, other, exclude: true);
+                // most members do not fit the new story at all: only those that do are scored against their own
                 var (go, goParts) = Score(member.Vectors, member.Published, target);
-                if (go < Options.JoinThreshold || go < stay + Options.MoveMargin)
+                if (go < Options.JoinThreshold)
+                {
+                    continue;
+                }
+
+                var (stay, _) = Score(member.Vectors, member.Published, other, exclude: true);
+                if (go < stay + Options.MoveMargin)
                 {
                     continue;
                 }
