@@ -48,6 +48,20 @@ public class ParallelReadingTests
         var first = InputReader.ReadParallel(paths, new ReadOptions(), workers: 2).Take(3).ToList();
         Assert.Equal(3, first.Count);
         Assert.All(first, o => Assert.IsType<ArticleRead>(o));
+
+        // the readers themselves: once the consumer stops, no item beyond the bounded window is expanded
+        int expanded = 0;
+        var taken = ParallelReading.Ordered(
+                Enumerable.Range(0, 200),
+                i => { Interlocked.Increment(ref expanded); return new[] { i }; },
+                workers: 2,
+                window: 4,
+                perItem: 1,
+                CancellationToken.None)
+            .Take(3)
+            .ToList();
+        Assert.Equal([0, 1, 2], taken);
+        Assert.InRange(Volatile.Read(ref expanded), 3, 3 + 4 + 2);
     }
 
     private static string Describe(ReadOutcome outcome) => outcome switch
