@@ -296,7 +296,7 @@ public static class InputReader
 
             if (sniffed is not (InputFormat.Warc or InputFormat.JsonLines))
             {
-                throw Sizes.TooLarge(what, large, options.MaxBytes);
+                throw Sizes.TooLarge(what, large, options.MaxBytes, advice: options.MaxBytesAdvice);
             }
         }
 
@@ -320,10 +320,10 @@ public static class InputReader
         // whole-file formats: refuse early by size, then read with the limit (decompressed sizes count)
         if (size is long known && !compressed && known > options.MaxBytes)
         {
-            throw Sizes.TooLarge(what, known, options.MaxBytes);
+            throw Sizes.TooLarge(what, known, options.MaxBytes, advice: options.MaxBytesAdvice);
         }
 
-        var bytes = BoundedRead.ReadAll(stream, options.MaxBytes, compressed ? what + " (decompressed)" : what, ct, compressed ? null : size);
+        var bytes = BoundedRead.ReadAll(stream, options.MaxBytes, compressed ? what + " (decompressed)" : what, ct, compressed ? null : size, options.MaxBytesAdvice);
         switch (format)
         {
             case InputFormat.Html:
@@ -358,7 +358,7 @@ public static class InputReader
             if (tooLong)
             {
                 articles++;
-                yield return Parsed.Fail(at, ErrorCodes.InputTooLarge, $"line {number} is over the {Sizes.Describe(options.MaxBytes)} limit; it was skipped.");
+                yield return Parsed.Fail(at, ErrorCodes.InputTooLarge, $"line {number} is over the {Sizes.Describe(options.MaxBytes)} limit; it was skipped (raise {options.MaxBytesAdvice} to read it).");
                 continue;
             }
 

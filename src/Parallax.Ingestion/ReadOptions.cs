@@ -24,6 +24,9 @@ public sealed record ReadOptions
     /// </summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
+    /// <summary>How the reader's user raises <see cref="MaxBytes"/>, named in the error of an input over it.</summary>
+    public string MaxBytesAdvice { get; init; } = "--max-bytes";
+
     /// <summary>Keep the decoded HTML page in <see cref="Core.ArticleDraft.Raw"/>.</summary>
     public bool KeepRaw { get; init; }
 

@@ -139,6 +139,10 @@ public sealed class ApiWriteTests : IDisposable
         var (s1, b1, _) = await Send(client, form);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, s1);
         Assert.Equal("PX2003", b1.GetProperty("results")[0].GetProperty("code").GetString());
+        // the reason names what an uploader's administrator can change, not a command-line option
+        var reason = b1.GetProperty("results")[0].GetProperty("reason").GetString()!;
+        Assert.Contains("Parallax:MaxInputBytes", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("--max-bytes", reason, StringComparison.Ordinal);
 
         // a request over the body limit is refused whole
         using var huge = Files(("huge.txt", new byte[10_000]));

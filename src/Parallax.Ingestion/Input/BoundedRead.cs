@@ -7,7 +7,7 @@ internal static class BoundedRead
 {
     /// <summary>Reads all of <paramref name="stream"/>, at most <paramref name="max"/> bytes.</summary>
     /// <exception cref="InputError">PX2003 when the stream holds more than <paramref name="max"/> bytes.</exception>
-    public static ArraySegment<byte> ReadAll(Stream stream, long max, string what, CancellationToken ct, long? expected = null)
+    public static ArraySegment<byte> ReadAll(Stream stream, long max, string what, CancellationToken ct, long? expected = null, string advice = "--max-bytes")
     {
         // a known size gives one exact buffer (+1 byte to see the end); otherwise it grows by doubling
         var initial = expected is long e and >= 0 ? (int)Math.Min(e, max) + 1 : 64 * 1024;
@@ -35,13 +35,13 @@ internal static class BoundedRead
             count += n;
             if (count > max)
             {
-                throw Sizes.TooLarge(what, count, max, atLeast: true);
+                throw Sizes.TooLarge(what, count, max, atLeast: true, advice);
             }
         }
 
         if (count > max)
         {
-            throw Sizes.TooLarge(what, count, max, atLeast: true);
+            throw Sizes.TooLarge(what, count, max, atLeast: true, advice);
         }
 
         return new ArraySegment<byte>(buffer, 0, count);

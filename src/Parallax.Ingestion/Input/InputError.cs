@@ -40,6 +40,6 @@ internal static class Sizes
         _ => $"{bytes} bytes",
     };
 
-    public static InputError TooLarge(string what, long size, long max, bool atLeast = false) =>
-        new(ErrorCodes.InputTooLarge, $"{what} is {(atLeast ? "over " : string.Empty)}{Describe(size)}, over the {Describe(max)} limit; raise the limit (--max-bytes) if it really is one article.");
+    public static InputError TooLarge(string what, long size, long max, bool atLeast = false, string advice = "--max-bytes") =>
+        new(ErrorCodes.InputTooLarge, $"{what} is {(atLeast ? "over " : string.Empty)}{Describe(size)}, over the {Describe(max)} limit; raise the limit ({advice}) if it really is one article.");
 }

@@ -68,7 +68,7 @@ internal static class WarcReader
                     yield break;
                 }
 
-                yield return Parsed.Fail(at, ErrorCodes.InputTooLarge, $"record {record} is {Sizes.Describe(length)}, over the {Sizes.Describe(options.MaxBytes)} limit; it was skipped (raise --max-bytes to read it).");
+                yield return Parsed.Fail(at, ErrorCodes.InputTooLarge, $"record {record} is {Sizes.Describe(length)}, over the {Sizes.Describe(options.MaxBytes)} limit; it was skipped (raise {options.MaxBytesAdvice} to read it).");
                 continue;
             }
 
@@ -164,7 +164,7 @@ internal static class WarcReader
                     "deflate" => new ZLibStream(compressed, CompressionMode.Decompress),
                     _ => new GZipStream(compressed, CompressionMode.Decompress),
                 };
-                body = BoundedRead.ReadAll(decompressor, options.MaxBytes, $"record {record}'s decompressed page", CancellationToken.None).ToArray();
+                body = BoundedRead.ReadAll(decompressor, options.MaxBytes, $"record {record}'s decompressed page", CancellationToken.None, advice: options.MaxBytesAdvice).ToArray();
             }
         }
         catch (InvalidDataException ex)

@@ -88,7 +88,8 @@ public static class Uploads
     /// <summary>The read options of an upload, validated as <c>parallax ingest</c> validates its options.</summary>
     public static (ReadOptions Options, Dictionary<string, string[]> Errors) ParseOptions(string? format, string? source, string? published, long maxBytes)
     {
-        var options = new ReadOptions { MaxBytes = maxBytes };
+        // the limit is the server's setting, not a command-line option the uploader could pass
+        var options = new ReadOptions { MaxBytes = maxBytes, MaxBytesAdvice = "the server's " + ParallaxWebOptions.Section + ":MaxInputBytes setting" };
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(format))
         {
