@@ -71,17 +71,16 @@ public static class ParaphraseCommands
     {
         var data = new Option<string>("--data") { Description = "The ECB+ folder (topic folders of T_Necb.xml / T_Necbplus.xml files).", Required = true };
         var scorer = new Option<string>("--scorer") { Description = "paraphrase (the paraphrase model with its relatedness gate and containment) or lexical.", DefaultValueFactory = _ => "paraphrase" };
+        scorer.AcceptOnlyFromAmong("paraphrase", "lexical");
         var threshold = new Option<double>("--threshold") { Description = "Score at which two units are taken as one claim.", DefaultValueFactory = _ => Parallax.Stories.Claims.ClaimBuilder.DefaultThreshold };
         var json = GlobalOptions.Json();
         var command = new Command("claims", "Score claim-unit pairs inside real stories (ECB+ sub-topics): pairs of articles' sentences that mention one event against those that mention none in common.") { data, scorer, threshold, json };
         command.SetAction(parse =>
         {
-            Parallax.Stories.Claims.IClaimScorer s = parse.GetValue(scorer) switch
-            {
-                "paraphrase" => ParaphraseClaimScorer.LoadEmbedded(),
-                "lexical" => new Parallax.Stories.Claims.LexicalClaimScorer(),
-                var other => throw new UsageException($"--scorer must be paraphrase or lexical, not '{other}'."),
-            };
+            var scorerName = parse.GetValue(scorer)!;
+            Parallax.Stories.Claims.IClaimScorer s = scorerName == "lexical"
+                ? new Parallax.Stories.Claims.LexicalClaimScorer()
+                : ParaphraseClaimScorer.LoadEmbedded();
             var sentences = ClaimPairEvaluation.ReadEcbPlus(parse.GetValue(data)!);
             double t = parse.GetValue(threshold);
             var report = ClaimPairEvaluation.Run(sentences, s, t);
@@ -89,7 +88,7 @@ public static class ParaphraseCommands
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    scorer = parse.GetValue(scorer),
+                    scorer = scorerName,
                     threshold = t,
                     stories = report.Stories,
                     units = report.Units,
@@ -104,7 +103,7 @@ public static class ParaphraseCommands
             }
             else
             {
-                Console.WriteLine($"claims ({parse.GetValue(scorer)} scorer, threshold {t.ToString(CultureInfo.InvariantCulture)}): {report.Stories} stories, {report.Units} units, {report.RelatedPairs} related and {report.UnrelatedPairs} unrelated cross-article pairs");
+                Console.WriteLine($"claims ({scorerName} scorer, threshold {t.ToString(CultureInfo.InvariantCulture)}): {report.Stories} stories, {report.Units} units, {report.RelatedPairs} related and {report.UnrelatedPairs} unrelated cross-article pairs");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall            {report.Recall:F4}  (related pairs at or above the threshold)"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"false alarm rate  {report.FalseAlarmRate:F4}  (unrelated pairs at or above it)"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision         {report.Precision:F4}"));
