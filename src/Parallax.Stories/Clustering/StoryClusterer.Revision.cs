@@ -154,14 +154,14 @@ public sealed partial class StoryClusterer
             return moves;
         }
 
-        var split = members.Count < 2 * Options.SplitMinGroup ? null : AverageLinkSplit(members);
+        var split = AverageLinkSplit(members);
         if (split is null || split.Margin < Options.SplitMargin || Math.Min(split.A.Count, split.B.Count) < Options.SplitMinGroup)
         {
             return moves;
         }
 
         // the half closer to the story as a whole keeps it
-        var leaving = StoryPairScore(Group(split.A), story) >= StoryPairScore(Group(split.B), story) ? split.B : split.A;
+        var leaving = StoryPairScore(split.ProfileA, story) >= StoryPairScore(split.ProfileB, story) ? split.B : split.A;
         leaving.Reverse(); // oldest first
         Recent? founder = null;
         foreach (var r in leaving)
@@ -391,16 +391,11 @@ public sealed partial class StoryClusterer
     }
 
     /// <summary>A story-like profile of a group of recent articles (for splitting).</summary>
-    private Story Group(List<Recent> members, int skip = -1)
+    private static Story Group(List<Recent> members)
     {
         var g = new Story(0, "");
         for (int i = 0; i < members.Count; i++)
         {
-            if (i == skip)
-            {
-                continue;
-            }
-
             var v = members[i].Vectors;
             g.Body.Add(v.Body, int.MaxValue);
             g.Title.Add(v.Title, int.MaxValue);
@@ -564,17 +559,17 @@ public sealed partial class StoryClusterer
 
         var fa = Group(ga2);
         var fb = Group(gb2);
-        double margin = 0, minMargin = double.MaxValue;
+        double margin = 0;
         for (int i = 0; i < n; i++)
         {
             double own = Score(members[i].Vectors, members[i].Published, inB[i] ? fb : fa, exclude: true).Score;
             double other = Score(members[i].Vectors, members[i].Published, inB[i] ? fa : fb).Score;
             margin += own - other;
-            minMargin = Math.Min(minMargin, own - other);
         }
 
-        return new SplitCandidate(ga2, gb2, margin / n, minMargin, StoryPairScore(fa, fb));
+        return new SplitCandidate(ga2, gb2, fa, fb, margin / n);
     }
 
-    private sealed record SplitCandidate(List<Recent> A, List<Recent> B, double Margin, double MinMargin, double PairScore);
+    /// <param name="ProfileA">The profile of <paramref name="A"/> as a story of its own (so is <paramref name="ProfileB"/>).</param>
+    private sealed record SplitCandidate(List<Recent> A, List<Recent> B, Story ProfileA, Story ProfileB, double Margin);
 }
